@@ -1,0 +1,433 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/factx/factx/extract"
+	"github.com/factx/factx/extract/factfile"
+	"github.com/factx/factx/extract/source"
+	"github.com/factx/factx/lang"
+	"github.com/factx/factx/rules"
+)
+
+// extractOptions is everything `factx extract` was asked to do.
+type extractOptions struct {
+	IO        *IO
+	Paths     []string
+	Format    string
+	From      string
+	Lang      string
+	Published string
+	RulesDirs []string
+	Exts      []string
+	Mentions  bool
+	OutDir    string
+	Jobs      int
+	Encoding  string
+	MaxBytes  int64
+	Check     string
+	Update    bool
+}
+
+func newCmdExtract(ios *IO, runF func(context.Context, *extractOptions) error) *cobra.Command {
+	opts := &extractOptions{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "extract [PATH...]",
+		Short: "Print the numeric facts of articles as YAML",
+		Long: `Read articles from files, folders (recursively, in sorted order) or stdin,
+and print one document per article with its language, publication date and
+facts. With no PATH and stdin not a terminal, or with "-", stdin is read.
+
+The publication date comes from the article itself (a leading "date
+2026-03-10", YAML front matter "date:", or a dateline such as "Фото: Akorda
+09.07.2024 16:32"), or from --published; unknown dates stay null.
+
+` + exitCodesHelp,
+		Example: `  # the facts of the seed articles
+  factx extract seeds/
+
+  # one article from stdin, with its date
+  cat article.txt | factx extract --published 2026-03-10
+
+  # JSON Lines in, JSON Lines out, with every numeric mention
+  factx extract --from jsonl --format jsonl --mentions < records.jsonl
+
+  # one fact file per article under facts/, then check them in CI
+  factx extract -o facts/ articles/
+  factx extract --check facts/ articles/`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runExtract(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Format, "format", "yaml", "output format: "+strings.Join(factfile.Formats(), ", "))
+	f.StringVar(&opts.From, "from", "text", "input format: text (files, folders, stdin) or jsonl (records {\"id\",\"text\",\"lang\"?,\"published\"?})")
+	f.StringVar(&opts.Lang, "lang", "", "language of every input: ru, kk or en (default: detected)")
+	f.StringVar(&opts.Published, "published", "", "publication date YYYY-MM-DD for every input (default: read from the text)")
+	f.StringArrayVar(&opts.RulesDirs, "rules", nil, "folder of rules YAML files read on top of the built-in ones (repeatable)")
+	f.StringSliceVar(&opts.Exts, "ext", source.DefaultExts(), "extensions of files taken from folders")
+	f.BoolVar(&opts.Mentions, "mentions", false, "also list every numeric mention of each article")
+	f.StringVarP(&opts.OutDir, "output", "o", "", "write one fact file per input under this folder, mirroring the input tree")
+	f.IntVar(&opts.Jobs, "jobs", runtime.NumCPU(), "articles processed at once")
+	f.StringVar(&opts.Encoding, "encoding", "", "force the input encoding: utf-8, utf-16le, utf-16be, windows-1251, koi8-r (default: detected)")
+	f.Int64Var(&opts.MaxBytes, "max-bytes", source.DefaultMaxBytes, "refuse input files larger than this")
+	f.StringVar(&opts.Check, "check", "", "compare the facts with those stored in this folder (written by -o); exit 1 on differences")
+	f.BoolVar(&opts.Update, "update", false, "with --check: rewrite the stored facts instead of comparing")
+	return cmd
+}
+
+var publishedRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+func usage(format string, a ...any) error {
+	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, a...)}
+}
+
+// validate checks the flags before any input is read.
+func (o *extractOptions) validate(set *rules.Set) error {
+	okFormat := false
+	for _, f := range factfile.Formats() {
+		okFormat = okFormat || f == o.Format
+	}
+	if !okFormat {
+		return usage("--format %q: want one of %s", o.Format, strings.Join(factfile.Formats(), ", "))
+	}
+	if o.From != "text" && o.From != "jsonl" {
+		return usage("--from %q: want text or jsonl", o.From)
+	}
+	if o.Lang != "" && set.Lang(o.Lang) == nil {
+		return usage("--lang %q: want one of %s", o.Lang, strings.Join(set.Codes(), ", "))
+	}
+	if o.Published != "" && !publishedRe.MatchString(o.Published) {
+		return usage("--published %q: want YYYY-MM-DD", o.Published)
+	}
+	if o.Jobs < 1 {
+		return usage("--jobs %d: want 1 or more", o.Jobs)
+	}
+	if o.Encoding != "" {
+		if err := source.CheckEncoding(o.Encoding); err != nil {
+			return usage("--encoding: %v", err)
+		}
+	}
+	if o.Update && o.Check == "" {
+		return usage("--update goes with --check DIR")
+	}
+	if o.Check != "" && o.OutDir != "" {
+		return usage("--check and -o cannot be used together")
+	}
+	if len(o.Paths) == 0 {
+		if o.IO.StdinIsTTY {
+			return usage("no input: give files or folders, or pipe an article on stdin (see factx extract --help)")
+		}
+		o.Paths = []string{"-"}
+	}
+	return nil
+}
+
+func loadRules(dirs []string) (*rules.Set, error) {
+	var fsys []fs.FS
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, usage("--rules: %v", err)
+		}
+		if !st.IsDir() {
+			return nil, usage("--rules %s: not a folder", d)
+		}
+		fsys = append(fsys, os.DirFS(d))
+	}
+	set, err := rules.Load(fsys, dirs)
+	if err != nil {
+		return nil, &exitError{code: exitUsage, msg: "rules:\n" + err.Error()}
+	}
+	return set, nil
+}
+
+// result is one processed input, in input order.
+type result struct {
+	item source.Item
+	doc  extract.Document
+	ok   bool
+}
+
+func runExtract(ctx context.Context, o *extractOptions) error {
+	set, err := loadRules(o.RulesDirs)
+	if err != nil {
+		return err
+	}
+	if err := o.validate(set); err != nil {
+		return err
+	}
+	x := extract.New(set, lang.NewDetector())
+	srcOpt := source.Options{Exts: o.Exts, MaxBytes: o.MaxBytes, Encoding: o.Encoding}
+
+	items := make(chan source.Item)
+	go func() {
+		defer close(items)
+		o.produce(ctx, srcOpt, items)
+	}()
+	results := process(ctx, x, o, srcOpt, items)
+
+	sink, err := o.newSink()
+	if err != nil {
+		return err
+	}
+	failed := 0
+	for r := range results {
+		for _, w := range r.item.Warnings {
+			fmt.Fprintln(o.IO.Err, "factx: warning: "+w)
+		}
+		if r.item.Err != nil {
+			fmt.Fprintln(o.IO.Err, "factx: "+r.item.Err.Error())
+			failed++
+		}
+		if !r.ok {
+			continue
+		}
+		if err := sink.write(r); err != nil {
+			return &exitError{code: exitFailed, msg: err.Error()}
+		}
+	}
+	differ, err := sink.close()
+	if err != nil {
+		return &exitError{code: exitFailed, msg: err.Error()}
+	}
+	if failed > 0 || differ {
+		return &exitError{code: exitFailed}
+	}
+	return nil
+}
+
+// produce sends every input in order: files and folders, stdin, or JSON
+// Lines records.
+func (o *extractOptions) produce(ctx context.Context, opt source.Options, out chan<- source.Item) {
+	send := func(it source.Item) error {
+		select {
+		case out <- it:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if o.From == "jsonl" {
+		for _, p := range o.Paths {
+			var r io.Reader = o.IO.In
+			name := p
+			if p == "-" {
+				name = "stdin"
+			} else {
+				f, err := os.Open(p)
+				if err != nil {
+					if send(source.Item{Source: p, Err: fmt.Errorf("%s: %w", p, unwrapPathError(err))}) != nil {
+						return
+					}
+					continue
+				}
+				defer f.Close()
+				r = f
+			}
+			if err := source.JSONL(r, name, send); err != nil && ctx.Err() == nil {
+				send(source.Item{Source: name, Err: err})
+			}
+		}
+		return
+	}
+	for _, it := range source.List(o.Paths, opt) {
+		if send(it) != nil {
+			return
+		}
+	}
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// process runs a pool of workers and returns their results in input
+// order: each item gets a slot in a bounded queue, so memory stays flat
+// however many inputs there are.
+func process(ctx context.Context, x *extract.Extractor, o *extractOptions, opt source.Options, items <-chan source.Item) <-chan result {
+	type slot chan result
+	queue := make(chan slot, 4*o.Jobs)
+	work := make(chan struct {
+		it source.Item
+		s  slot
+	})
+	go func() {
+		defer close(queue)
+		defer close(work)
+		for it := range items {
+			s := make(slot, 1)
+			queue <- s
+			work <- struct {
+				it source.Item
+				s  slot
+			}{it, s}
+		}
+	}()
+	for i := 0; i < o.Jobs; i++ {
+		go func() {
+			for w := range work {
+				w.s <- o.one(x, opt, w.it)
+			}
+		}()
+	}
+	out := make(chan result)
+	go func() {
+		defer close(out)
+		for s := range queue {
+			out <- <-s
+		}
+	}()
+	return out
+}
+
+// one reads and extracts a single input.
+func (o *extractOptions) one(x *extract.Extractor, opt source.Options, it source.Item) result {
+	if o.From != "jsonl" {
+		it = source.Read(it, o.IO.In, opt)
+	}
+	if it.Err != nil {
+		// a bad JSON Lines record still gets its output line, so the
+		// output stays one record per input line
+		if o.From == "jsonl" {
+			return result{item: it, ok: true, doc: extract.Document{Source: it.Source, ID: it.ID, Facts: []extract.Fact{}}}
+		}
+		return result{item: it}
+	}
+	in := extract.Input{Source: it.Source, ID: it.ID, Text: source.Normalize(it.Text), Lang: it.Lang, Published: it.Published}
+	if o.Lang != "" {
+		in.Lang = o.Lang
+	}
+	if o.Published != "" {
+		in.Published = o.Published
+	}
+	return result{item: it, doc: x.Extract(in, extract.Options{Mentions: o.Mentions}), ok: true}
+}
+
+// sink is where documents go: a stream, a folder, or a comparison.
+type sink interface {
+	write(r result) error
+	// close finishes; differ reports --check differences.
+	close() (differ bool, err error)
+}
+
+func (o *extractOptions) newSink() (sink, error) {
+	switch {
+	case o.Check != "" && o.Update:
+		return &dirSink{dir: o.Check, format: o.Format}, nil
+	case o.Check != "":
+		return &checkSink{o: o}, nil
+	case o.OutDir != "":
+		return &dirSink{dir: o.OutDir, format: o.Format}, nil
+	}
+	w, err := factfile.NewWriter(o.IO.Out, o.Format)
+	if err != nil {
+		return nil, usage("%v", err)
+	}
+	return &streamSink{w: w}, nil
+}
+
+type streamSink struct{ w factfile.Writer }
+
+func (s *streamSink) write(r result) error { return s.w.Write(r.doc) }
+func (s *streamSink) close() (bool, error) { return false, s.w.Close() }
+
+// dirSink writes one file per input under dir, mirroring the input tree.
+type dirSink struct {
+	dir, format string
+}
+
+func (s *dirSink) write(r result) error {
+	path, err := outPath(s.dir, r.item.Rel, s.format)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	w, err := factfile.NewWriter(&buf, s.format)
+	if err != nil {
+		return err
+	}
+	if err := w.Write(r.doc); err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+func (s *dirSink) close() (bool, error) { return false, nil }
+
+// outPath maps an input's relative path to its fact file under dir; it
+// never leaves dir.
+func outPath(dir, rel, format string) (string, error) {
+	rel = filepath.Clean(filepath.FromSlash(rel))
+	if rel == "." || rel == "" {
+		rel = "stdin"
+	}
+	if !filepath.IsLocal(rel) {
+		rel = strings.Map(func(r rune) rune {
+			if r == filepath.Separator || r == '.' || r == ':' {
+				return '_'
+			}
+			return r
+		}, rel)
+	}
+	ext := filepath.Ext(rel)
+	if ext != "" && len(ext) <= 5 {
+		rel = strings.TrimSuffix(rel, ext)
+	}
+	return filepath.Join(dir, rel+"."+format), nil
+}
+
+// checkSink compares the new facts with the stored ones.
+type checkSink struct {
+	o    *extractOptions
+	docs []extract.Document
+}
+
+func (s *checkSink) write(r result) error {
+	s.docs = append(s.docs, r.doc)
+	return nil
+}
+
+func (s *checkSink) close() (bool, error) {
+	old, err := factfile.ReadDir(s.o.Check)
+	if err != nil {
+		return false, err
+	}
+	res := factfile.Diff(old, s.docs)
+	if res.Empty() {
+		return false, nil
+	}
+	if err := factfile.WriteText(s.o.IO.Out, res); err != nil {
+		return true, err
+	}
+	fmt.Fprintf(s.o.IO.Err, "factx: facts differ from %s (rewrite them with --check %s --update)\n", s.o.Check, s.o.Check)
+	return true, nil
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// IO is the command's world: arguments, streams and whether stdin and
+// stderr are terminals. Tests build their own.
+type IO struct {
+	Args        []string
+	In          io.Reader
+	Out, Err    io.Writer
+	StdinIsTTY  bool
+	StderrIsTTY bool
+}
+
+func systemIO() *IO {
+	return &IO{
+		Args:        os.Args[1:],
+		In:          os.Stdin,
+		Out:         os.Stdout,
+		Err:         os.Stderr,
+		StdinIsTTY:  isTerminal(os.Stdin),
+		StderrIsTTY: isTerminal(os.Stderr),
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+const exitCodesHelp = `Exit codes:
+  0  every input was read and processed (diff: no differences)
+  1  some input failed; the others were still processed and printed
+     (diff and --check: differences found)
+  2  usage error, unreadable rules (diff: a file could not be read)`
+
+func newRootCmd(ios *IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "factx",
+		Short: "Extract dated numeric facts from news articles (Russian, Kazakh, English)",
+		Long: `factx reads news articles in Russian, Kazakh and English and prints every
+numeric claim in them as a normalized, dated fact in YAML: percentages, counts,
+sums of money, multipliers and quantities, with the direction of change, the
+bound, the metric measured and the date the claim refers to.
+
+` + exitCodesHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.Err)
+	root.AddCommand(newCmdExtract(ios, nil))
+	root.AddCommand(newCmdDiff(ios, nil))
+	return root
+}

@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factx/factx/rules"
+)
+
+// span is a byte range of the text, end exclusive.
+type span struct{ start, end int }
+
+var (
+	frontMatterRe = regexp.MustCompile(`\A---[ \t]*\n((?s:.*?))\n---[ \t]*(?:\n|\z)`)
+	frontDateRe   = regexp.MustCompile(`(?m)^date:[ \t]*["']?(\d{4}-\d{2}-\d{2})`)
+	leadDateRe    = regexp.MustCompile(`\A\s*date[ \t:]+(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?)?[ \t]*`)
+	datelineRe    = regexp.MustCompile(`(?:^|[^\d.])([0-3]\d)\.([01]\d)\.((?:19|20)\d\d)(?:[ \t,]+(?:[01]?\d|2[0-3]):[0-5]\d)?`)
+	isoDateRe     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+)
+
+// header finds the article's publication date in its head, and the bytes
+// that are header rather than article: YAML front matter, a leading
+// " date 2026-03-10", or a dateline such as "Фото: Akorda 09.07.2024 16:32".
+func header(text string) (published string, furniture []span) {
+	if m := frontMatterRe.FindStringSubmatchIndex(text); m != nil {
+		furniture = append(furniture, span{0, m[1]})
+		if d := frontDateRe.FindStringSubmatch(text[m[2]:m[3]]); d != nil && validDate(d[1]) {
+			published = d[1]
+		}
+	}
+	if m := leadDateRe.FindStringSubmatchIndex(text); m != nil && published == "" {
+		if d := text[m[2]:m[3]]; validDate(d) {
+			published = d
+			furniture = append(furniture, span{0, m[1]})
+		}
+	}
+	if published != "" {
+		return published, furniture
+	}
+	// a dateline: a short line among the first ones that carries a date
+	off := 0
+	for i, line := range strings.SplitAfter(text, "\n") {
+		if i >= 12 || off > 3000 {
+			break
+		}
+		trimmed := strings.TrimSpace(line)
+		if trimmed != "" && utf8.RuneCountInString(trimmed) <= 100 && len(strings.Fields(trimmed)) <= 10 {
+			if m := datelineRe.FindStringSubmatch(trimmed); m != nil {
+				d := m[3] + "-" + m[2] + "-" + m[1]
+				if validDate(d) {
+					furniture = append(furniture, span{off, off + len(line)})
+					return d, furniture
+				}
+			}
+		}
+		off += len(line)
+	}
+	return "", furniture
+}
+
+// validDate accepts an ISO day with a plausible month and day.
+func validDate(d string) bool {
+	if !isoDateRe.MatchString(d) {
+		return false
+	}
+	mo := (d[5]-'0')*10 + d[6] - '0'
+	day := (d[8]-'0')*10 + d[9] - '0'
+	return mo >= 1 && mo <= 12 && day >= 1 && day <= 31
+}
+
+// furnitureLines marks lines that are page furniture by the language's
+// rules: a "stop" line (Читайте также, Read more) and everything after
+// it, and "skip" lines (photo credits, subscription calls).
+func furnitureLines(text string, l *rules.Lang) []span {
+	var out []span
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed != "" {
+			for _, re := range l.FurnitureStop {
+				if re.MatchString(trimmed) {
+					return append(out, span{off, len(text)})
+				}
+			}
+			for _, re := range l.FurnitureSkip {
+				if re.MatchString(trimmed) {
+					out = append(out, span{off, off + len(line)})
+					break
+				}
+			}
+		}
+		off += len(line)
+	}
+	return out
+}
+
+func inSpans(spans []span, start, end int) bool {
+	for _, s := range spans {
+		if start < s.end && s.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// sentences splits text into sentences: at line breaks, and after ".",
+// "!", "?" or "…" followed by space and a capital letter, digit, quote or
+// dash. Abbreviations before a lower-case word ("млрд. тенге") do not
+// split because the next word is not a capital.
+func sentences(text string) []span {
+	var out []span
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			s += size
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= size
+		}
+		if e > s {
+			out = append(out, span{s, e})
+		}
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			emit(i)
+			start = i + size
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i + size
+			// closing quotes and brackets stay with the sentence
+			for j < len(text) {
+				c, n := utf8.DecodeRuneInString(text[j:])
+				if !strings.ContainsRune(`"»”')`, c) {
+					break
+				}
+				j += n
+			}
+			k := j
+			spaced := false
+			for k < len(text) {
+				c, n := utf8.DecodeRuneInString(text[k:])
+				if c == '\n' || !unicode.IsSpace(c) {
+					break
+				}
+				spaced = true
+				k += n
+			}
+			if spaced && k < len(text) {
+				c, _ := utf8.DecodeRuneInString(text[k:])
+				if unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune(`"«“'—–-`, c) {
+					if !abbreviationBefore(text[:i]) {
+						emit(j)
+						start = k
+					}
+				}
+			}
+			i = j
+			continue
+		}
+		i += size
+	}
+	emit(len(text))
+	return out
+}
+
+// abbreviationBefore tells whether the word before a dot is an initial
+// ("К." in "К. Токаев"): one capital letter.
+func abbreviationBefore(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return len(s) == n || !unicode.IsLetter(prev)
+}

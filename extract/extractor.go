@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/factx/factx/lang"
+	"github.com/factx/factx/rules"
+)
+
+// Input is one article to read.
+type Input struct {
+	Source    string
+	ID        string
+	Text      string
+	Lang      string // forced language, "" to detect
+	Published string // forced publication date, "" to read it from the text
+}
+
+// Options change what Extract reports.
+type Options struct {
+	// Mentions adds every numeric mention to the document.
+	Mentions bool
+}
+
+// Extractor runs the pipeline. It is safe for concurrent use: build one
+// and share it between workers.
+type Extractor struct {
+	rules    *rules.Set
+	detector *lang.Detector
+	mu       sync.Mutex
+	perLang  map[string]*langPipeline
+}
+
+// langPipeline holds what one language needs, built on first use.
+type langPipeline struct {
+	finder *mentionFinder
+	claims *claimBuilder
+}
+
+// New returns an extractor over a rule set.
+func New(set *rules.Set, det *lang.Detector) *Extractor {
+	if det == nil {
+		det = lang.NewDetector()
+	}
+	return &Extractor{rules: set, detector: det, perLang: map[string]*langPipeline{}}
+}
+
+func (x *Extractor) pipeline(code string) *langPipeline {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if p, ok := x.perLang[code]; ok {
+		return p
+	}
+	l := x.rules.Lang(code)
+	if l == nil {
+		x.perLang[code] = nil
+		return nil
+	}
+	var stem lang.Stemmer
+	if s, ok := lang.Snowball(code); ok {
+		stem = s
+	} else {
+		stem = lang.SuffixStripper{Suffixes: l.StemSuffixes, MinStem: 3}
+	}
+	p := &langPipeline{finder: newMentionFinder(l), claims: &claimBuilder{lang: l, stem: stem}}
+	x.perLang[code] = p
+	return p
+}
+
+// Extract reads one article: language, publication date, body, mentions
+// and facts.
+func (x *Extractor) Extract(in Input, opt Options) Document {
+	doc := Document{Source: in.Source, ID: in.ID, Facts: []Fact{}}
+	text := in.Text
+	code := in.Lang
+	if code == "" {
+		code = x.detector.Detect(text)
+	}
+	doc.Lang = code
+	published, furniture := header(text)
+	if in.Published != "" {
+		published = in.Published
+	}
+	doc.Published = Published(published)
+	p := x.pipeline(code)
+	if p == nil {
+		return doc
+	}
+	furniture = append(furniture, furnitureLines(text, p.finder.lang)...)
+	mentions := p.finder.find(text, published)
+	for i := range mentions {
+		mentions[i].Furniture = inSpans(furniture, mentions[i].Start, mentions[i].End)
+	}
+	var facts []Fact
+	mi := 0
+	for _, s := range sentences(text) {
+		if inSpans(furniture, s.start, s.end) && fullyIn(furniture, s) {
+			continue
+		}
+		for mi < len(mentions) && mentions[mi].Start < s.start {
+			mi++
+		}
+		var ms []Mention
+		for j := mi; j < len(mentions) && mentions[j].End <= s.end; j++ {
+			if !mentions[j].Furniture {
+				ms = append(ms, mentions[j])
+			}
+		}
+		facts = append(facts, p.claims.build(text, s, ms, published)...)
+	}
+	conv := newRuneCounter(text)
+	for i := range facts {
+		facts[i].Start, facts[i].End = conv.runes(facts[i].Start), conv.runes(facts[i].End)
+	}
+	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
+	assignIDs(doc.Source, facts)
+	doc.Facts = append(doc.Facts, facts...)
+	if opt.Mentions {
+		conv := newRuneCounter(text)
+		for i := range mentions {
+			mentions[i].Start, mentions[i].End = conv.runes(mentions[i].Start), conv.runes(mentions[i].End)
+		}
+		doc.Mentions = mentions
+		if doc.Mentions == nil {
+			doc.Mentions = []Mention{}
+		}
+	}
+	return doc
+}
+
+func fullyIn(spans []span, s span) bool {
+	for _, f := range spans {
+		if f.start <= s.start && s.end <= f.end {
+			return true
+		}
+	}
+	return false
+}
+
+// runeCounter converts increasing byte offsets to rune offsets in one
+// pass; a smaller offset restarts the count.
+type runeCounter struct {
+	text        string
+	byteAt, rAt int
+}
+
+func newRuneCounter(text string) *runeCounter { return &runeCounter{text: text} }
+
+func (c *runeCounter) runes(b int) int {
+	if b < c.byteAt {
+		c.byteAt, c.rAt = 0, 0
+	}
+	c.rAt += utf8.RuneCountInString(c.text[c.byteAt:b])
+	c.byteAt = b
+	return c.rAt
+}

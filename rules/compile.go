@@ -1,0 +1,545 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/big"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Set is every language's compiled rules.
+type Set struct {
+	langs map[string]*Lang
+	codes []string
+}
+
+// Lang returns a language's rules, or nil.
+func (s *Set) Lang(code string) *Lang { return s.langs[code] }
+
+// Codes lists the languages, sorted.
+func (s *Set) Codes() []string { return append([]string(nil), s.codes...) }
+
+// Lang is one language's rules, ready to match.
+type Lang struct {
+	Code, Name string
+	Decimal    []string
+	Group      []string
+	Lexicons   map[string]*Lexicon
+	Rules      []*CompiledRule
+	// FurnitureStop and FurnitureSkip match whole lines (trimmed).
+	FurnitureStop []*regexp.Regexp
+	FurnitureSkip []*regexp.Regexp
+	StemSuffixes  []string
+	fragments     map[string]string
+}
+
+// Lexicon returns a lexicon by name, or an empty one: callers need not
+// care whether a language defines it.
+func (l *Lang) Lexicon(name string) *Lexicon {
+	if lx := l.Lexicons[name]; lx != nil {
+		return lx
+	}
+	return &Lexicon{Name: name}
+}
+
+// Expand replaces fragment and lexicon references in a pattern.
+func (l *Lang) Expand(pattern string) (string, error) {
+	return l.expand(pattern, nil)
+}
+
+// CompiledRule is a rule with its regular expression.
+type CompiledRule struct {
+	Rule
+	Re *regexp.Regexp
+	// groups maps a group name to every subexpression index bearing it.
+	groups map[string][]int
+}
+
+// Group returns the text span [start,end) (byte offsets) of the first
+// participating group of that name in a submatch index slice.
+func (r *CompiledRule) Group(m []int, name string) (int, int, bool) {
+	for _, i := range r.groups[name] {
+		if m[2*i] >= 0 {
+			return m[2*i], m[2*i+1], true
+		}
+	}
+	return 0, 0, false
+}
+
+// Lexicon maps forms to entries.
+type Lexicon struct {
+	Name    string
+	Entries []Entry
+	exact   map[string]int
+	forms   []formRe
+	// Prefix matches the longest form at the start of a string.
+	Prefix *regexp.Regexp
+	alt    string
+}
+
+type formRe struct {
+	re    *regexp.Regexp
+	entry int
+}
+
+// Lookup finds the entry a word or phrase stands for (case-insensitive).
+func (x *Lexicon) Lookup(s string) (Entry, bool) {
+	if x == nil {
+		return Entry{}, false
+	}
+	k := Fold(s)
+	if i, ok := x.exact[k]; ok {
+		return x.Entries[i], true
+	}
+	for _, f := range x.forms {
+		if f.re.MatchString(k) {
+			return x.Entries[f.entry], true
+		}
+	}
+	return Entry{}, false
+}
+
+// Alternation is the lexicon as a regular expression, longest forms first.
+func (x *Lexicon) Alternation() string { return x.alt }
+
+// Fold is the case and spelling folding every lookup uses: lower case,
+// ё as е, and any run of spaces as one space.
+func Fold(s string) string {
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "ё", "е")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Rat parses an entry's value.
+func (e Entry) Rat() (*big.Rat, bool) {
+	if e.Value == "" {
+		return nil, false
+	}
+	return new(big.Rat).SetString(e.Value)
+}
+
+// ValidTypes are the mention types rules may produce.
+var ValidTypes = map[string]bool{
+	"PERCENT": true, "MONEY": true, "CARDINAL": true, "ORDINAL": true, "RATIO": true,
+	"QUANTITY": true, "DATE": true, "TIME": true, "IGNORE": true,
+}
+
+// Load reads the embedded rules and then each user folder on top of them,
+// in order, and compiles every language. labels name the folders in error
+// messages. All problems are returned at once.
+func Load(dirs []fs.FS, labels []string) (*Set, error) {
+	files, errs := readDir(embedded, "rules")
+	for i, f := range dirs {
+		label := fmt.Sprintf("rules-%d", i+1)
+		if i < len(labels) {
+			label = labels[i]
+		}
+		more, e := readDir(f, label)
+		files = append(files, more...)
+		errs = append(errs, e...)
+	}
+	return build(files, errs)
+}
+
+func build(files []*File, errs ErrorList) (*Set, error) {
+	var common []*File
+	byLang := map[string][]*File{}
+	for _, f := range files {
+		if f.Lang == "common" {
+			common = append(common, f)
+			continue
+		}
+		byLang[f.Lang] = append(byLang[f.Lang], f)
+	}
+	set := &Set{langs: map[string]*Lang{}}
+	for code := range byLang {
+		set.codes = append(set.codes, code)
+	}
+	sort.Strings(set.codes)
+	for _, code := range set.codes {
+		l, lerrs := compileLang(code, append(append([]*File(nil), common...), byLang[code]...))
+		errs = append(errs, lerrs...)
+		set.langs[code] = l
+	}
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool {
+			if errs[i].File != errs[j].File {
+				return errs[i].File < errs[j].File
+			}
+			return errs[i].Line < errs[j].Line
+		})
+		return nil, dedupe(errs)
+	}
+	return set, nil
+}
+
+func dedupe(errs ErrorList) ErrorList {
+	out := errs[:0]
+	for i, e := range errs {
+		if i > 0 && e == errs[i-1] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// compileLang merges a language's files in order (later files override
+// fragments and same-named rules, and their lexicon entries come first)
+// and compiles the result.
+func compileLang(code string, files []*File) (*Lang, ErrorList) {
+	var errs ErrorList
+	l := &Lang{Code: code, Lexicons: map[string]*Lexicon{}, fragments: map[string]string{}}
+	entries := map[string][]Entry{}
+	var rules []Rule
+	ruleAt := map[string]int{}
+	for _, f := range files {
+		if f.Name != "" && f.Lang == code {
+			l.Name = f.Name
+		}
+		if f.Number != nil {
+			if len(f.Number.Decimal) > 0 {
+				l.Decimal = f.Number.Decimal
+			}
+			if len(f.Number.Group) > 0 {
+				l.Group = f.Number.Group
+			}
+		}
+		for k, v := range f.Fragments {
+			l.fragments[k] = v
+		}
+		for name, es := range f.Lexicons {
+			entries[name] = append(append([]Entry(nil), es...), entries[name]...)
+		}
+		for _, r := range f.Rules {
+			if i, ok := ruleAt[r.Name]; ok {
+				rules[i] = r
+				continue
+			}
+			ruleAt[r.Name] = len(rules)
+			rules = append(rules, r)
+		}
+		if f.Furniture != nil {
+			for _, p := range f.Furniture.Stop {
+				l.FurnitureStop = appendLineRe(l.FurnitureStop, p, f, &errs)
+			}
+			for _, p := range f.Furniture.Skip {
+				l.FurnitureSkip = appendLineRe(l.FurnitureSkip, p, f, &errs)
+			}
+		}
+		l.StemSuffixes = append(l.StemSuffixes, f.StemSuffixes...)
+	}
+	names := make([]string, 0, len(entries))
+	for name := range entries {
+		names = append(names, name)
+		if _, clash := l.fragments[name]; clash {
+			errs = append(errs, Error{File: entries[name][0].File, Line: entries[name][0].Line,
+				Msg: fmt.Sprintf("lexicon %q has the name of a fragment", name)})
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		l.Lexicons[name] = &Lexicon{Name: name, Entries: entries[name]}
+	}
+	for _, name := range names {
+		errs = append(errs, l.compileLexicon(l.Lexicons[name])...)
+	}
+	if len(l.Decimal) == 0 {
+		l.Decimal = []string{"."}
+	}
+	for _, r := range rules {
+		cr, rerrs := l.compileRule(r)
+		errs = append(errs, rerrs...)
+		if cr != nil {
+			l.Rules = append(l.Rules, cr)
+		}
+	}
+	return l, errs
+}
+
+func appendLineRe(list []*regexp.Regexp, p string, f *File, errs *ErrorList) []*regexp.Regexp {
+	re, err := regexp.Compile("(?i)" + p)
+	if err != nil {
+		*errs = append(*errs, Error{File: f.Lang + " furniture", Msg: fmt.Sprintf("pattern %q: %v", p, err)})
+		return list
+	}
+	return append(list, re)
+}
+
+func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
+	var errs ErrorList
+	x.exact = map[string]int{}
+	type alt struct {
+		src string
+		n   int
+	}
+	var alts []alt
+	for i, e := range x.Entries {
+		where := Error{File: e.File, Line: e.Line}
+		if len(e.Forms) == 0 {
+			where.Msg = fmt.Sprintf("lexicon %s: entry without forms", x.Name)
+			errs = append(errs, where)
+		}
+		if e.Value != "" {
+			if _, ok := e.Rat(); !ok {
+				where.Msg = fmt.Sprintf("lexicon %s: value %q is not a number", x.Name, e.Value)
+				errs = append(errs, where)
+			}
+		}
+		for _, form := range e.Forms {
+			src, literal, err := l.formPattern(form)
+			if err != nil {
+				where.Msg = fmt.Sprintf("lexicon %s: form %q: %v", x.Name, form, err)
+				errs = append(errs, where)
+				continue
+			}
+			alts = append(alts, alt{src, utf8.RuneCountInString(form)})
+			if literal {
+				if _, dup := x.exact[Fold(form)]; !dup {
+					x.exact[Fold(form)] = i
+				}
+				continue
+			}
+			re, err := regexp.Compile("^(?i:" + src + ")$")
+			if err != nil {
+				where.Msg = fmt.Sprintf("lexicon %s: form %q: %v", x.Name, form, err)
+				errs = append(errs, where)
+				continue
+			}
+			x.forms = append(x.forms, formRe{re, i})
+		}
+	}
+	sort.SliceStable(alts, func(i, j int) bool { return alts[i].n > alts[j].n })
+	parts := make([]string, 0, len(alts))
+	seen := map[string]bool{}
+	for _, a := range alts {
+		if !seen[a.src] {
+			seen[a.src] = true
+			parts = append(parts, a.src)
+		}
+	}
+	if len(parts) == 0 {
+		x.alt = `[^\x00-\x{10FFFF}]` // matches nothing
+	} else {
+		x.alt = "(?:" + strings.Join(parts, "|") + ")"
+	}
+	re, err := regexp.Compile("^(?i:" + x.alt + ")")
+	if err != nil {
+		errs = append(errs, Error{File: "lexicon " + x.Name, Msg: err.Error()})
+		return errs
+	}
+	re.Longest()
+	x.Prefix = re
+	return errs
+}
+
+// formPattern turns a lexicon form into a regular expression: literal text,
+// a trailing "*" for any letters after a stem, "{name}" for a fragment, and
+// any run of spaces as one or more spaces.
+func (l *Lang) formPattern(form string) (string, bool, error) {
+	if form == "" {
+		return "", false, fmt.Errorf("empty form")
+	}
+	literal := true
+	star := strings.HasSuffix(form, "*") && len(form) > 1
+	if star {
+		form = strings.TrimSuffix(form, "*")
+		literal = false
+	}
+	var b strings.Builder
+	for i := 0; i < len(form); {
+		if m := refRe.FindStringSubmatchIndex(form[i:]); m != nil && m[0] == 0 {
+			name := form[i+m[2] : i+m[3]]
+			exp, err := l.expand("{"+name+"}", nil)
+			if err != nil {
+				return "", false, err
+			}
+			b.WriteString(exp)
+			i += m[1]
+			literal = false
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(form[i:])
+		if r == ' ' {
+			b.WriteString(`[\s\x{00A0}\x{202F}\x{2009}]+`)
+		} else {
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+		i += size
+	}
+	if star {
+		b.WriteString(`\p{L}*`)
+	}
+	return b.String(), literal, nil
+}
+
+var refRe = regexp.MustCompile(`\{([a-z_][a-z0-9_]*)\}`)
+
+// builtins are fragments computed from the language's data.
+func (l *Lang) builtin(name string) (string, bool) {
+	switch name {
+	case "digits":
+		return l.digitsPattern(), true
+	case "words":
+		return l.wordsPattern(), true
+	case "num":
+		return "(?P<num>" + l.digitsPattern() + "|" + l.wordsPattern() + ")", true
+	case "num2":
+		return "(?P<num2>" + l.digitsPattern() + "|" + l.wordsPattern() + ")", true
+	}
+	return "", false
+}
+
+// digitsPattern reads digits grouped by any of the language's group
+// separators, with a decimal part after any of its decimal separators.
+func (l *Lang) digitsPattern() string {
+	var groups []string
+	for _, g := range l.Group {
+		if g == " " {
+			groups = append(groups, `[ \x{00A0}\x{202F}\x{2009}]`)
+			continue
+		}
+		groups = append(groups, regexp.QuoteMeta(g))
+	}
+	var decs []string
+	for _, d := range l.Decimal {
+		decs = append(decs, regexp.QuoteMeta(d))
+	}
+	dec := "(?:" + strings.Join(decs, "|") + `)\d+`
+	sign := `[-−–]?`
+	var alts []string
+	for _, g := range groups {
+		alts = append(alts, `\d{1,3}(?:`+g+`\d{3})+(?:`+dec+`)?`)
+	}
+	alts = append(alts, `\d+(?:`+dec+`)?`, `(?:`+strings.Join(decs, "|")+`)\d+`)
+	return "(?:" + sign + "(?:" + strings.Join(alts, "|") + "))"
+}
+
+// wordsPattern reads a run of number words ("двести пятьдесят три тысячи",
+// "twenty-five", "он мың қырық төрт"), optionally joined by connectors.
+func (l *Lang) wordsPattern() string {
+	var word []string
+	for _, n := range []string{"number", "multiplier", "scale"} {
+		if x := l.Lexicons[n]; x != nil && len(x.Entries) > 0 {
+			word = append(word, x.alt)
+		}
+	}
+	if len(word) == 0 {
+		return `[^\x00-\x{10FFFF}]`
+	}
+	w := "(?:" + strings.Join(word, "|") + ")"
+	sep := `(?:[\s\x{00A0}]+|[\s\x{00A0}]*-[\s\x{00A0}]*)`
+	conn := ""
+	if x := l.Lexicons["connector"]; x != nil && len(x.Entries) > 0 {
+		conn = "(?:" + x.alt + sep + ")*"
+	}
+	return "(?:" + w + "(?:" + sep + conn + w + `)*)`
+}
+
+// expand resolves {name} references to fragments, builtins and lexicons.
+func (l *Lang) expand(p string, stack []string) (string, error) {
+	var firstErr error
+	out := refRe.ReplaceAllStringFunc(p, func(ref string) string {
+		name := ref[1 : len(ref)-1]
+		for _, s := range stack {
+			if s == name {
+				if firstErr == nil {
+					firstErr = fmt.Errorf("fragment %q refers to itself", name)
+				}
+				return ""
+			}
+		}
+		if src, ok := l.fragments[name]; ok {
+			exp, err := l.expand(src, append(stack, name))
+			if err != nil && firstErr == nil {
+				firstErr = err
+			}
+			return "(?:" + exp + ")"
+		}
+		if src, ok := l.builtin(name); ok {
+			return src
+		}
+		if x, ok := l.Lexicons[name]; ok {
+			if x.alt == "" {
+				// referenced while lexicons compile: compile it now
+				l.compileLexicon(x)
+			}
+			return x.alt
+		}
+		if firstErr == nil {
+			firstErr = fmt.Errorf("unknown fragment or lexicon %q", name)
+		}
+		return ""
+	})
+	return out, firstErr
+}
+
+func (l *Lang) compileRule(r Rule) (*CompiledRule, ErrorList) {
+	var errs ErrorList
+	bad := func(format string, a ...any) {
+		errs = append(errs, Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule %s: ", r.Name) + fmt.Sprintf(format, a...)})
+	}
+	if r.Name == "" {
+		bad("missing name")
+	}
+	if !ValidTypes[r.Type] {
+		bad("type %q is not one of PERCENT, MONEY, CARDINAL, ORDINAL, RATIO, QUANTITY, DATE, TIME, IGNORE", r.Type)
+	}
+	if r.UnitFrom != "" && l.Lexicons[r.UnitFrom] == nil {
+		bad("unit_from: no lexicon %q", r.UnitFrom)
+	}
+	if r.ValueFrom != "" && l.Lexicons[r.ValueFrom] == nil {
+		bad("value_from: no lexicon %q", r.ValueFrom)
+	}
+	if r.Type == "DATE" && r.Date == "" {
+		bad("a DATE rule needs a date template")
+	}
+	if len(r.Examples) == 0 {
+		bad("no examples: every rule needs at least one")
+	}
+	src, err := l.expand(r.Pattern, nil)
+	if err != nil {
+		bad("pattern: %v", err)
+		return nil, errs
+	}
+	re, err := regexp.Compile("(?i)" + src)
+	if err != nil {
+		bad("pattern: %v", shortRegexpError(err))
+		return nil, errs
+	}
+	cr := &CompiledRule{Rule: r, Re: re, groups: map[string][]int{}}
+	for i, name := range re.SubexpNames() {
+		if name != "" {
+			cr.groups[name] = append(cr.groups[name], i)
+		}
+	}
+	if r.Type != "IGNORE" && r.Type != "DATE" && r.Type != "TIME" && r.ValueFrom == "" && len(cr.groups["num"]) == 0 {
+		bad("pattern has no {num} and no value_from")
+	}
+	if r.UnitFrom != "" && len(cr.groups["unit"]) == 0 {
+		bad("unit_from needs a group (?P<unit>...) in the pattern")
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return cr, nil
+}
+
+// shortRegexpError keeps a compile error readable: the expanded pattern
+// can be kilobytes of word lists, so only the failing piece is shown.
+func shortRegexpError(err error) error {
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		expr := se.Expr
+		if utf8.RuneCountInString(expr) > 60 {
+			expr = string([]rune(expr)[:60]) + "…"
+		}
+		return fmt.Errorf("%s: %q", se.Code, expr)
+	}
+	return err
+}

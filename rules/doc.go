@@ -1,0 +1,20 @@
+// Package rules holds factx's per-language data and its loader.
+//
+// Each language is one YAML file (ru.yaml, kk.yaml, en.yaml) plus the shared
+// common.yaml, embedded in the binary with go:embed. A file declares:
+//
+//   - number: how digits are written (decimal and group separators);
+//   - lexicons: named word lists, each entry a value or a code with its forms
+//     ("тенге", "теңге*" for a stem followed by any letters, "{frag}" for a
+//     named fragment);
+//   - fragments: named regular-expression pieces;
+//   - rules: patterns built from fragments and lexicons, each with the type
+//     of mention it finds and examples that run as tests;
+//   - furniture: lines that are not the article (related news, credits).
+//
+// Loading is strict: unknown keys, unknown fragments, patterns that do not
+// compile and rules without examples are errors, all reported at once, each
+// with its file and line. A user's folder (--rules DIR) is read on top of the
+// embedded files with the same schema, so a new language or metric is a data
+// change, not a code change.
+package rules
