@@ -46,6 +46,11 @@ func matchText(text string) string {
 // offsets in Start/End (converted to runes by the caller). published is
 // the article's date, "" when unknown, for relative dates.
 func (f *mentionFinder) find(text, published string) []Mention {
+	return resolve(f.candidates(text, published), false)
+}
+
+// candidates runs every rule and keeps each match that reads.
+func (f *mentionFinder) candidates(text, published string) []candidate {
 	mt := matchText(text)
 	var cands []candidate
 	for order, r := range f.lang.Rules {
@@ -65,12 +70,12 @@ func (f *mentionFinder) find(text, published string) []Mention {
 			cands = append(cands, c)
 		}
 	}
-	return resolve(cands)
+	return cands
 }
 
 // resolve keeps the best of overlapping candidates: higher rule priority,
 // then the longer match, then the earlier one, then the earlier rule.
-func resolve(cands []candidate) []Mention {
+func resolve(cands []candidate, keepIgnored bool) []Mention {
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
 		if a.rule.Priority != b.rule.Priority {
@@ -99,7 +104,7 @@ func resolve(cands []candidate) []Mention {
 	}
 	var out []Mention
 	for _, k := range kept {
-		if k.rule.Type == "IGNORE" {
+		if k.rule.Type == "IGNORE" && !keepIgnored {
 			continue
 		}
 		out = append(out, k.mentions...)

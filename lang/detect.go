@@ -1,9 +1,9 @@
 package lang
 
 import (
-	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/pemistahl/lingua-go"
 )
@@ -14,11 +14,6 @@ const (
 	codeKazakh  = "kk"
 	codeEnglish = "en"
 )
-
-// kazakhLetters are the Cyrillic letters of the Kazakh alphabet that
-// Russian does not have. Іі is shared with Ukrainian and Belarusian and Һһ
-// with Bashkir, but neither language is a candidate here.
-const kazakhLetters = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
 
 // rule is the tuning of the letter rule, measured on the seed articles and
 // the evaluation corpora (see detect_test.go).
@@ -127,19 +122,17 @@ func count(text string, limit int) counts {
 	var c counts
 	letters := 0
 	inWord, wordCyr, wordKazakh := false, false, false
-	endWord := func() {
-		if wordCyr {
-			c.cyrWords++
-			if wordKazakh {
-				c.kazakhWords++
-			}
-		}
-		inWord, wordCyr, wordKazakh = false, false, false
-	}
 	for i, r := range text {
-		if !unicode.IsLetter(r) {
+		class := classify(r)
+		if class == notLetter {
 			if inWord {
-				endWord()
+				if wordCyr {
+					c.cyrWords++
+					if wordKazakh {
+						c.kazakhWords++
+					}
+				}
+				inWord, wordCyr, wordKazakh = false, false, false
 				if letters >= limit {
 					c.end = i
 					return c
@@ -149,22 +142,73 @@ func count(text string, limit int) counts {
 		}
 		inWord = true
 		letters++
-		switch {
-		case unicode.Is(unicode.Cyrillic, r):
+		switch class {
+		case latinLetter:
+			c.latin++
+		case kazakhLetter:
+			wordKazakh = true
+			fallthrough
+		case cyrillicLetter:
 			c.cyrillic++
 			wordCyr = true
-			if strings.ContainsRune(kazakhLetters, r) {
-				wordKazakh = true
-			}
-		case unicode.Is(unicode.Latin, r):
-			c.latin++
 		}
 	}
-	if inWord {
-		endWord()
+	if wordCyr {
+		c.cyrWords++
+		if wordKazakh {
+			c.kazakhWords++
+		}
 	}
 	c.end = len(text)
 	return c
+}
+
+// letterClass sorts runes for count.
+type letterClass int
+
+const (
+	notLetter letterClass = iota
+	latinLetter
+	cyrillicLetter
+	kazakhLetter // a Cyrillic letter of Kazakh that Russian lacks
+	otherLetter
+)
+
+// classify sorts a rune, with fast paths for ASCII and the Cyrillic block
+// since it runs on every rune Detect reads.
+func classify(r rune) letterClass {
+	switch {
+	case r < utf8.RuneSelf:
+		if lower := r | 0x20; 'a' <= lower && lower <= 'z' {
+			return latinLetter
+		}
+		return notLetter
+	case 0x0482 <= r && r <= 0x0489: // ҂ and combining marks
+		return notLetter
+	case 0x0400 <= r && r <= 0x04FF:
+		if isKazakhLetter(r) {
+			return kazakhLetter
+		}
+		return cyrillicLetter
+	case !unicode.IsLetter(r):
+		return notLetter
+	case unicode.Is(unicode.Latin, r):
+		return latinLetter
+	case unicode.Is(unicode.Cyrillic, r):
+		return cyrillicLetter
+	}
+	return otherLetter
+}
+
+// isKazakhLetter tells the Cyrillic letters of the Kazakh alphabet that
+// Russian does not have: Ә Ғ Қ Ң Ө Ұ Ү Һ І. І is shared with Ukrainian and
+// Belarusian and Һ with Bashkir, but neither language is a candidate here.
+func isKazakhLetter(r rune) bool {
+	switch r {
+	case 'Ә', 'ә', 'Ғ', 'ғ', 'Қ', 'қ', 'Ң', 'ң', 'Ө', 'ө', 'Ұ', 'ұ', 'Ү', 'ү', 'Һ', 'һ', 'І', 'і':
+		return true
+	}
+	return false
 }
 
 // verdict decides what the letters alone can.

@@ -151,6 +151,29 @@ func TestCount(t *testing.T) {
 	}
 }
 
+// TestClassify checks the fast paths of classify against the unicode
+// tables, over every rune.
+func TestClassify(t *testing.T) {
+	kazakh := "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		want := notLetter
+		switch {
+		case !unicode.IsLetter(r):
+		case strings.ContainsRune(kazakh, r):
+			want = kazakhLetter
+		case unicode.Is(unicode.Latin, r):
+			want = latinLetter
+		case unicode.Is(unicode.Cyrillic, r):
+			want = cyrillicLetter
+		default:
+			want = otherLetter
+		}
+		if got := classify(r); got != want {
+			t.Fatalf("classify(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
+
 // TestCountRuneBoundary checks that the prefix handed to lingua is valid
 // UTF-8 and ends after a letter.
 func TestCountRuneBoundary(t *testing.T) {

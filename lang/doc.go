@@ -9,7 +9,7 @@
 // Russian lacks (Ә Ғ Қ Ң Ө Ұ Ү Һ І). In Kazakh prose 40-70% of the words
 // hold one of them; in Russian news about Kazakhstan hardly any word does
 // (a name such as Қасым-Жомарт at most). Counting letters is exact,
-// deterministic, explainable and costs a few microseconds.
+// deterministic, explainable and costs a few microseconds per article.
 //
 // The statistical detector (lingua, here with the trigram models of the
 // three languages only) is slower, costs about 30 ms on first use to load
@@ -24,15 +24,18 @@
 //   - Cyrillic text of at most three words with no Kazakh letter, where a
 //     Kazakh phrase can lack them ("Су сап-сары."). Measured on word
 //     windows of the seed articles and the Kazakh evaluation sentences,
-//     statistics win for up to three words and lose from four on.
+//     with both languages equally likely, statistics err less than
+//     answering Russian for up to three words and more from four on.
 //
 // Latin against Cyrillic is settled by the majority of letters, even in
 // mixed text: lingua's own first step goes by the script of most words,
 // which is no better ("Компания Apple представила iPhone" has more Latin
-// words but more Cyrillic letters), so the script is never left to it: an
-// English answer from it on mostly Cyrillic text is ignored. Detection reads only the first 500 letters
-// or so (on a word boundary), so it is cheap on long articles; the seed
-// articles keep their labels from 50 letters on.
+// words but more Cyrillic letters). So the script is never left to it, and
+// an English answer from it on mostly Cyrillic text is ignored.
+//
+// Detection reads only the first 500 letters or so, up to a word boundary,
+// so it is cheap on long articles; the seed articles keep their labels from
+// 50 letters on.
 //
 // Known limits: a short Russian sentence spelling most of its names the
 // Kazakh way ("Тоқаев прибыл в Ақтөбе") is called Kazakh, and lingua would

@@ -365,6 +365,13 @@ func (l *Lang) formPattern(form string) (string, bool, error) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(form[i:])
+		if r == '*' {
+			// a stem inside a phrase: "процентн* пункт*"
+			b.WriteString(`\p{L}*`)
+			literal = false
+			i += size
+			continue
+		}
 		if r == ' ' {
 			b.WriteString(`[\s\x{00A0}\x{202F}\x{2009}]+`)
 		} else {

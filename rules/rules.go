@@ -108,6 +108,8 @@ type Example struct {
 	Date   string    `yaml:"date"`
 	// Span is the mention's text, when it must differ from the whole match.
 	Span string `yaml:"span"`
+	// Lang limits a shared rule's example to one language.
+	Lang string `yaml:"lang"`
 }
 
 // Furniture describes lines that are page furniture, not article.
