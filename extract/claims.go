@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,11 +12,44 @@ import (
 
 // claimBuilder turns mentions into facts: it decides which numbers are
 // claims and attaches what they measure, how they changed, their bound
-// and their date, from the words of their sentence.
+// and their date, from the words of their clause and sentence.
+//
+// Every word list it uses is a lexicon of the language's rules; a lexicon
+// form is matched word by word, through the language's stemmer ("снижение"
+// also finds "снижения"), or as a prefix where it ends in "*".
 type claimBuilder struct {
 	lang *rules.Lang
 	stem lang.Stemmer
+
+	once sync.Once
+	cues map[string]*cueSet
 }
+
+// Lexicons the claim builder reads. Each is optional.
+const (
+	lexChange      = "change"            // increase / decrease words
+	lexLevel       = "level"             // "составила", "reached": the value is a level
+	lexQualBefore  = "qualifier_before"  // "более", "over" before the value
+	lexQualAfter   = "qualifier_after"   // "астам", "жуық" after the value
+	lexMetric      = "metric"            // what is measured, canonical code
+	lexPronoun     = "metric_pronoun"    // "их", "its": the metric of an earlier mention
+	lexCountStop   = "count_stop"        // words after a number that are not counted nouns
+	lexPeriodBef   = "period_before"     // "за последние" before a time quantity
+	lexPeriodAft   = "period_after"      // "ішінде" after a time quantity
+	lexRangeFrom   = "range_from"        // "с", "from" before the first value of a change
+	lexRangeTo     = "range_to"          // "до", "to" before the level reached
+	lexRangeToAft  = "range_to_after"    // "дейін" after the level reached
+	lexGap         = "qualifier_gap"     // a word allowed between a cue and the value ("на")
+	lexSubjectStop = "subject_stop"      // words a subject never extends over
+	lexCountBefore = "count_before"      // "численность", "саны": what follows is a count
+	lexChangeAfter = "change_after"      // "на 12% больше": a comparative right after the value
+	lexCompBefore  = "comparison_before" // "по сравнению с": the date after it is a base
+	lexCompAfter   = "comparison_after"  // "салыстырғанда": the date before it is a base
+)
+
+var cueLexicons = []string{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexMetric, lexPronoun,
+	lexCountStop, lexPeriodBef, lexPeriodAft, lexRangeFrom, lexRangeTo, lexRangeToAft, lexGap,
+	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter}
 
 // kinds maps mention types to fact kinds; CARDINAL becomes a count only
 // where something counted is named.
@@ -23,10 +57,15 @@ var kinds = map[string]string{
 	"PERCENT": "percent", "MONEY": "money", "RATIO": "ratio", "QUANTITY": "quantity", "CARDINAL": "count",
 }
 
-// word is a token of a sentence, byte offsets.
+// timeUnits are the quantity units that can measure a period rather than
+// a value ("за последние два года").
+var timeUnits = map[string]bool{"year": true, "month": true, "day": true, "week": true, "hour": true}
+
+// word is a token of a text, byte offsets.
 type word struct {
 	start, end int
 	text       string // folded
+	stem       string
 }
 
 func words(text string, s span) []word {
@@ -41,21 +80,238 @@ func words(text string, s span) []word {
 		j := i
 		for j < s.end {
 			c, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(c) && c != '-' {
+			if !unicode.IsLetter(c) && c != '-' && c != '\u2011' {
 				break
 			}
 			j += n
 		}
-		out = append(out, word{i, j, rules.Fold(text[i:j])})
+		w := strings.TrimRight(text[i:j], "-\u2011")
+		out = append(out, word{start: i, end: i + len(w), text: rules.Fold(w)})
 		i = j
 	}
 	return out
 }
 
+// cue is one lexicon form split into words.
+type cue struct {
+	toks  []cueTok
+	code  string
+	entry int
+}
+
+type cueTok struct {
+	text   string // folded form
+	stem   string
+	prefix bool
+}
+
+// cueSet is a lexicon ready to be matched against words.
+type cueSet struct {
+	cues []cue
+}
+
+func (c *claimBuilder) init() {
+	c.once.Do(func() {
+		c.cues = map[string]*cueSet{}
+		for _, name := range cueLexicons {
+			set := &cueSet{}
+			for i, e := range c.lang.Lexicon(name).Entries {
+				code := e.Code
+				if code == "" {
+					code = e.Value
+				}
+				for _, form := range e.Forms {
+					var k cue
+					for _, t := range strings.Fields(rules.Fold(form)) {
+						tok := cueTok{text: t}
+						if strings.HasSuffix(t, "*") && len(t) > 1 {
+							tok.text, tok.prefix = strings.TrimSuffix(t, "*"), true
+						} else {
+							tok.stem = c.stemOf(t)
+						}
+						k.toks = append(k.toks, tok)
+					}
+					if len(k.toks) > 0 {
+						k.code, k.entry = code, i
+						set.cues = append(set.cues, k)
+					}
+				}
+			}
+			c.cues[name] = set
+		}
+	})
+}
+
+func (c *claimBuilder) stemOf(w string) string {
+	if c.stem == nil {
+		return w
+	}
+	return c.stem.Stem(w)
+}
+
+// stemWords fills the stems of words.
+func (c *claimBuilder) stemWords(ws []word) {
+	for i := range ws {
+		if ws[i].stem == "" {
+			ws[i].stem = c.stemOf(ws[i].text)
+		}
+	}
+}
+
+func (t cueTok) matches(w word) bool {
+	if t.prefix {
+		return strings.HasPrefix(w.text, t.text)
+	}
+	return w.text == t.text || (t.stem != "" && w.stem == t.stem)
+}
+
+// match returns the code and length (in words) of the longest cue of a
+// lexicon that starts at ws[i].
+func (c *claimBuilder) match(lex string, ws []word, i int) (string, int) {
+	set := c.cues[lex]
+	if set == nil {
+		return "", 0
+	}
+	best, bestN := "", 0
+	for _, k := range set.cues {
+		n := len(k.toks)
+		if n <= bestN || i+n > len(ws) {
+			continue
+		}
+		ok := true
+		for j, t := range k.toks {
+			if !t.matches(ws[i+j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestN = k.code, n
+		}
+	}
+	return best, bestN
+}
+
+// hit is a cue found in a sentence, word indices [from,to).
+type hit struct {
+	code     string
+	from, to int
+}
+
+// find lists every cue of a lexicon in ws, left to right, not overlapping.
+func (c *claimBuilder) find(lex string, ws []word) []hit {
+	var out []hit
+	for i := 0; i < len(ws); {
+		if code, n := c.match(lex, ws, i); n > 0 {
+			out = append(out, hit{code, i, i + n})
+			i += n
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// clause is a part of a sentence between clause punctuation, byte
+// offsets.
+type clause struct {
+	start, end int
+}
+
+// clauses splits a sentence at commas, semicolons, colons, brackets and
+// dashes between spaces; a comma between digits ("15,3") does not split.
+func clauses(text string, s span) []clause {
+	var out []clause
+	start := s.start
+	for i := s.start; i < s.end; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		cut := false
+		switch r {
+		case ',':
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			cut = !(unicode.IsDigit(prev) && unicode.IsDigit(next))
+		case ';', ':', '(', ')', '«', '»', '"', '“', '”':
+			cut = true
+		case '—', '–':
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			cut = unicode.IsSpace(prev) && unicode.IsSpace(next)
+		}
+		if cut {
+			if i > start {
+				out = append(out, clause{start, i})
+			}
+			start = i + size
+		}
+		i += size
+	}
+	if s.end > start {
+		out = append(out, clause{start, s.end})
+	}
+	return out
+}
+
+// ctx is one sentence being read.
+type ctx struct {
+	text    string
+	sent    span
+	ws      []word
+	clauses []clause
+	ofWord  []int // clause index of each word
+	cues    map[string][]hit
+	ms      []Mention
+}
+
+func (x *ctx) clauseOf(pos int) int {
+	for i, cl := range x.clauses {
+		if pos >= cl.start && pos < cl.end {
+			return i
+		}
+	}
+	return len(x.clauses) - 1
+}
+
+// wordsIn returns the index range of the words of a clause.
+func (x *ctx) wordsIn(ci int) (int, int) {
+	from, to := -1, -1
+	for i, c := range x.ofWord {
+		if c == ci {
+			if from < 0 {
+				from = i
+			}
+			to = i + 1
+		}
+	}
+	if from < 0 {
+		return 0, 0
+	}
+	return from, to
+}
+
+// firstAfter is the index of the first word starting at or after pos.
+func (x *ctx) firstAfter(pos int) int {
+	for i, w := range x.ws {
+		if w.start >= pos {
+			return i
+		}
+	}
+	return len(x.ws)
+}
+
 // build makes the facts of one sentence. ms are the sentence's mentions
 // with byte offsets, in order.
 func (c *claimBuilder) build(text string, sent span, ms []Mention, published string) []Fact {
-	ws := words(text, sent)
+	c.init()
+	x := &ctx{text: text, sent: sent, ws: words(text, sent), clauses: clauses(text, sent), cues: map[string][]hit{}, ms: ms}
+	c.stemWords(x.ws)
+	x.ofWord = make([]int, len(x.ws))
+	for i, w := range x.ws {
+		x.ofWord[i] = x.clauseOf(w.start)
+	}
+	for _, lex := range []string{lexChange, lexLevel, lexMetric, lexPronoun} {
+		x.cues[lex] = c.find(lex, x.ws)
+	}
 	var dates []Mention
 	for _, m := range ms {
 		if m.Type == "DATE" {
@@ -63,69 +319,486 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		}
 	}
 	var facts []Fact
+	var factMentions []Mention
 	counted := false
 	for _, m := range ms {
 		kind, ok := kinds[m.Type]
+		if m.Type == "DATE" && m.Date == "" && m.Unit != "" {
+			// an undated time amount (a duration or an age): a quantity
+			// unless it is the period a claim covers
+			kind, ok = "quantity", true
+		}
 		if !ok || m.Value == nil {
 			continue
 		}
 		if kind == "count" {
-			if !c.counts(text, sent, m, counted) {
+			if !c.counts(x, m, counted) {
 				continue
 			}
 			counted = true
 		}
+		if kind == "quantity" && timeUnits[m.Unit] && c.isPeriod(x, m) {
+			continue
+		}
 		f := Fact{Kind: kind, Value: *m.Value, Unit: m.Unit, Text: m.Text, Start: m.Start, End: m.End,
 			Sentence: text[sent.start:sent.end]}
-		f.Qualifier = c.qualifier(text, sent, m)
-		f.Date = nearestDate(dates, m, published)
+		f.Qualifier = c.qualifier(x, m)
+		f.Change = c.change(x, m)
+		f.Metric, f.Subject = c.metric(x, m)
+		f.Date = c.date(x, dates, m, published)
 		facts = append(facts, f)
+		factMentions = append(factMentions, m)
 	}
-	_ = ws
+	c.ranges(x, facts, factMentions)
 	return facts
 }
 
 // counts tells whether a bare number counts something: a word follows it
 // that is not in the language's count_stop list, or, at the end of a
 // clause, an earlier count of the sentence lends its noun ("построено 540
-// объектов, … ещё 115").
-func (c *claimBuilder) counts(text string, sent span, m Mention, earlier bool) bool {
-	rest := text[m.End:sent.end]
+// объектов, … ещё 115"). Numbers inside names ("Covid-19", "5-летний")
+// count nothing.
+func (c *claimBuilder) counts(x *ctx, m Mention, earlier bool) bool {
+	text := x.text
+	if prev, _ := utf8.DecodeLastRuneInString(text[:m.Start]); unicode.IsLetter(prev) {
+		return false // "COVID-19" read as -19
+	} else if prev == '-' || prev == '/' || prev == '.' {
+		if m.Start > 1 {
+			p2, _ := utf8.DecodeLastRuneInString(text[:m.Start-1])
+			if unicode.IsLetter(p2) || unicode.IsDigit(p2) {
+				return false
+			}
+		}
+	}
+	rest := text[m.End:x.sent.end]
+	if r, n := utf8.DecodeRuneInString(rest); (r == '-' || r == '/') && len(rest) > n {
+		if r2, _ := utf8.DecodeRuneInString(rest[n:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+			return false
+		}
+	}
 	trimmed := strings.TrimLeft(rest, " \t\u00a0")
 	r, _ := utf8.DecodeRuneInString(trimmed)
 	if trimmed == "" || !unicode.IsLetter(r) {
+		return (earlier || c.countNamed(x, m)) && c.clauseEnd(x, m)
+	}
+	i := x.firstAfter(m.End)
+	if i >= len(x.ws) {
 		return earlier
 	}
-	ws := words(text, span{m.End, sent.end})
-	if len(ws) == 0 {
-		return earlier
+	// a bound after the number ("400-ден астам дәрі") stands before the noun
+	if _, n := c.match(lexQualAfter, x.ws, i); n > 0 {
+		i += n
+		if i >= len(x.ws) || x.ofWord[i] != x.clauseOf(m.Start) {
+			return c.countNamed(x, m)
+		}
 	}
-	if _, stop := c.lang.Lexicon("count_stop").Lookup(ws[0].text); stop {
-		return false
+	if _, n := c.match(lexCountStop, x.ws, i); n > 0 {
+		return c.countNamed(x, m)
 	}
 	return true
 }
 
-// qualifier reads a bound from the words just before or after the value.
-func (c *claimBuilder) qualifier(text string, sent span, m Mention) string {
-	before := words(text, span{sent.start, m.Start})
-	for i := len(before) - 1; i >= 0 && i >= len(before)-2; i-- {
-		if e, ok := c.lang.Lexicon("qualifier_before").Lookup(before[i].text); ok {
-			return e.Code
+// countNamed tells whether a count word ("численность", "халық саны",
+// "the number of") stands earlier in the number's clause: the number
+// counts what it names even with no noun after it.
+func (c *claimBuilder) countNamed(x *ctx, m Mention) bool {
+	ci := x.clauseOf(m.Start)
+	from, _ := x.wordsIn(ci)
+	end := x.firstAfter(m.Start)
+	for j := from; j < end; j++ {
+		if _, n := c.match(lexCountBefore, x.ws, j); n > 0 {
+			return true
 		}
 	}
-	after := words(text, span{m.End, sent.end})
-	if len(after) > 0 {
-		if e, ok := c.lang.Lexicon("qualifier_after").Lookup(after[0].text); ok {
-			return e.Code
+	return false
+}
+
+// clauseEnd tells whether nothing but punctuation follows the mention in
+// its clause.
+func (c *claimBuilder) clauseEnd(x *ctx, m Mention) bool {
+	ci := x.clauseOf(m.Start)
+	i := x.firstAfter(m.End)
+	return i >= len(x.ws) || x.ofWord[i] != ci
+}
+
+// isPeriod tells whether a time quantity is a period the claim covers
+// ("за последние два года", "соңғы екі жыл ішінде") rather than a value.
+func (c *claimBuilder) isPeriod(x *ctx, m Mention) bool {
+	i := x.firstAfter(m.Start)
+	k := x.firstAfter(m.End)
+	ci := x.clauseOf(m.Start)
+	// period words may stand before the amount or inside its mention
+	// ("Соңғы екі жыл ішінде" can be one mention)
+	for j := max(i-3, 0); j < k; j++ {
+		if x.ofWord[j] != ci {
+			continue
+		}
+		if _, n := c.match(lexPeriodBef, x.ws, j); n > 0 && (j >= i || j+n >= i-1) {
+			return true
+		}
+		if _, n := c.match(lexPeriodAft, x.ws, j); n > 0 && j >= i {
+			return true
+		}
+	}
+	if k < len(x.ws) && x.ofWord[k] == ci {
+		if _, n := c.match(lexPeriodAft, x.ws, k); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBefore finds a cue of lex that ends right before the mention, with
+// at most one gap word between ("более чем на 5%").
+func (c *claimBuilder) cueBefore(x *ctx, lex string, m Mention) (string, bool) {
+	i := x.firstAfter(m.Start) // first word of or after the mention
+	ci := x.clauseOf(m.Start)
+	for end := i; end >= i-1 && end >= 0; end-- {
+		if end < i {
+			// one word between: it must be a gap word
+			if _, n := c.match(lexGap, x.ws, end); n == 0 {
+				break
+			}
+		}
+		// the earliest start is the longest cue ("не менее" over "менее")
+		for j := max(end-3, 0); j < end; j++ {
+			if x.ofWord[j] != ci {
+				continue
+			}
+			if code, n := c.match(lex, x.ws, j); n > 0 && j+n == end {
+				return code, true
+			}
+		}
+	}
+	return "", false
+}
+
+// cueAfter finds a cue of lex that starts right after the mention.
+func (c *claimBuilder) cueAfter(x *ctx, lex string, m Mention) (string, bool) {
+	i := x.firstAfter(m.End)
+	if i >= len(x.ws) || x.ofWord[i] != x.clauseOf(m.Start) {
+		return "", false
+	}
+	// a counted noun may stand between ("100 адамнан астам" is rare; keep strict)
+	if code, n := c.match(lex, x.ws, i); n > 0 {
+		return code, true
+	}
+	return "", false
+}
+
+// qualifier reads a bound from the words just before or after the value.
+func (c *claimBuilder) qualifier(x *ctx, m Mention) string {
+	if code, ok := c.cueBefore(x, lexQualBefore, m); ok {
+		return code
+	}
+	if code, ok := c.cueAfter(x, lexQualAfter, m); ok {
+		return code
+	}
+	// "до 5 млн" is a bound when nothing changes in the clause
+	if code, ok := c.cueBefore(x, lexRangeTo, m); ok && code == "upto" && c.nearest(x, lexChange, m, false) == "" {
+		if _, from := c.rangeFrom(x, m); !from {
+			return "less_than"
 		}
 	}
 	return ""
 }
 
-// nearestDate picks the date of the sentence closest to the value, or the
-// published date.
-func nearestDate(dates []Mention, m Mention, published string) string {
+// reached tells whether the value is the level a change reached ("до
+// 5%", "5%-ға дейін", "rose to 5%"): such a value is a level, not a
+// change by it.
+func (c *claimBuilder) reached(x *ctx, m Mention) bool {
+	if _, ok := c.cueBefore(x, lexRangeTo, m); ok {
+		return true
+	}
+	_, ok := c.cueAfter(x, lexRangeToAft, m)
+	return ok
+}
+
+// level tells whether a level word stands by the value ("составила 5%",
+// "316,3 миллиард теңгені құрады").
+func (c *claimBuilder) level(x *ctx, m Mention) bool {
+	if _, ok := c.cueBefore(x, lexLevel, m); ok {
+		return true
+	}
+	_, ok := c.cueAfter(x, lexLevel, m)
+	return ok
+}
+
+// change reads the direction of a change from the nearest change word of
+// the value's clause ("рост цен составил 5%" is still an increase). A
+// value with no such word and no level word by it borrows the word of a
+// later clause when it ends its clause (verb-final "… 2,3 есеге, ал …
+// 1,9 есеге артқан"), or that of an earlier clause when its own clause
+// is short and elliptic ("…, а доходы — на 7%"). The level a change
+// reached ("до 3%") and the value it started from ("с 5%") carry no
+// change of their own; ranges gives the reached level its direction.
+func (c *claimBuilder) change(x *ctx, m Mention) string {
+	if c.reached(x, m) {
+		return ""
+	}
+	if _, from := c.rangeFrom(x, m); from {
+		return ""
+	}
+	if code, ok := c.cueAfter(x, lexChangeAfter, m); ok {
+		return code
+	}
+	if c.level(x, m) {
+		// "рост цен составил 5%" is an increase, but in "сократилось на
+		// 15 тысяч и составило 437 тысяч" the change word belongs to the
+		// value between
+		return c.nearestUnshared(x, m)
+	}
+	if own := c.nearest(x, lexChange, m, false); own != "" {
+		return own
+	}
+	return c.nearest(x, lexChange, m, true)
+}
+
+// nearestUnshared is the change word of the value's clause nearest
+// before it with no other value between the two.
+func (c *claimBuilder) nearestUnshared(x *ctx, m Mention) string {
+	ci := x.clauseOf(m.Start)
+	pos := x.firstAfter(m.Start)
+	best := hit{from: -1}
+	for _, h := range x.cues[lexChange] {
+		if x.ofWord[h.from] == ci && h.to <= pos && h.from > best.from {
+			best = h
+		}
+	}
+	if best.from < 0 {
+		return ""
+	}
+	for _, o := range x.ms {
+		if o.Start >= x.ws[best.to-1].end && o.End <= m.Start && o.Type != "DATE" {
+			return ""
+		}
+	}
+	return best.code
+}
+
+// nearest finds the cue of lex nearest to the mention in its clause,
+// then, when borrow is set, in the clauses around it.
+func (c *claimBuilder) nearest(x *ctx, lex string, m Mention, borrow bool) string {
+	ci := x.clauseOf(m.Start)
+	pos := x.firstAfter(m.Start)
+	best, bestD := "", -1
+	for _, h := range x.cues[lex] {
+		if x.ofWord[h.from] != ci {
+			continue
+		}
+		d := pos - h.to
+		if h.from >= pos {
+			d = h.from - pos + 1 // after the value: a tie goes to the word before
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = h.code, d
+		}
+	}
+	if best != "" || !borrow {
+		return best
+	}
+	if c.clauseEnd(x, m) {
+		for _, h := range x.cues[lex] {
+			if x.ofWord[h.from] > ci {
+				return h.code
+			}
+		}
+	}
+	if from, to := x.wordsIn(ci); to-from <= 4 {
+		for k := len(x.cues[lex]) - 1; k >= 0; k-- {
+			if h := x.cues[lex][k]; x.ofWord[h.from] < ci {
+				return h.code
+			}
+		}
+	}
+	return ""
+}
+
+// rangeFrom finds the value a "с 5% до 3%" change started from: the
+// mention is the "до" value and the result is the "с" value's position.
+func (c *claimBuilder) rangeFrom(x *ctx, m Mention) (int, bool) {
+	if _, ok := c.cueBefore(x, lexRangeFrom, m); ok {
+		return m.Start, true
+	}
+	return 0, false
+}
+
+// ranges gives "с 5% до 3%" its direction: the value reached is a level
+// with the change from the start value; the start value stays a fact of
+// its own without a change.
+func (c *claimBuilder) ranges(x *ctx, facts []Fact, ms []Mention) {
+	for i := range facts {
+		if _, ok := c.rangeFrom(x, ms[i]); !ok {
+			continue
+		}
+		for j := i + 1; j < len(facts); j++ {
+			if facts[j].Kind != facts[i].Kind || facts[j].Unit != facts[i].Unit ||
+				x.clauseOf(ms[j].Start) != x.clauseOf(ms[i].Start) {
+				continue
+			}
+			if _, ok := c.cueBefore(x, lexRangeTo, ms[j]); !ok {
+				if _, ok := c.cueAfter(x, lexRangeToAft, ms[j]); !ok {
+					continue
+				}
+			}
+			switch {
+			case facts[j].Value < facts[i].Value:
+				facts[j].Change = "decrease"
+			case facts[j].Value > facts[i].Value:
+				facts[j].Change = "increase"
+			}
+			facts[j].Qualifier = ""
+			facts[i].Qualifier = ""
+			break
+		}
+	}
+}
+
+// metric names what the value measures: the nearest metric word of its
+// clause; where the clause has a pronoun ("их объём") or is elliptic, the
+// nearest metric before it in the sentence or the text before.
+func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
+	ci := x.clauseOf(m.Start)
+	pos := x.firstAfter(m.Start)
+	var best *hit
+	bestD := -1
+	for k, h := range x.cues[lexMetric] {
+		if x.ofWord[h.from] != ci {
+			continue
+		}
+		d := pos - h.to
+		if h.from >= pos {
+			d = h.from - pos + 1
+		}
+		if bestD < 0 || d < bestD {
+			best, bestD = &x.cues[lexMetric][k], d
+		}
+	}
+	if best != nil {
+		return best.code, c.subject(x, *best, x.ms)
+	}
+	pronoun := false
+	for _, h := range x.cues[lexPronoun] {
+		if x.ofWord[h.from] == ci && h.from < pos {
+			pronoun = true
+		}
+	}
+	from, to := x.wordsIn(ci)
+	if !pronoun && to-from > 4 {
+		return "", ""
+	}
+	// the nearest metric before, in this sentence
+	for k := len(x.cues[lexMetric]) - 1; k >= 0; k-- {
+		if h := x.cues[lexMetric][k]; h.to <= pos && x.ofWord[h.from] < ci {
+			return h.code, c.subject(x, h, x.ms)
+		}
+	}
+	if !pronoun {
+		return "", ""
+	}
+	// or in the text before the sentence
+	lo := x.sent.start - 800
+	for lo > 0 && !utf8.RuneStart(x.text[lo]) {
+		lo--
+	}
+	prev := words(x.text, span{max(lo, 0), x.sent.start})
+	c.stemWords(prev)
+	hs := c.find(lexMetric, prev)
+	if len(hs) > 0 {
+		h := hs[len(hs)-1]
+		return h.code, x.text[prev[h.from].start:prev[h.to-1].end]
+	}
+	return "", ""
+}
+
+// subject keeps the words of a metric as written, with the modifiers
+// before it ("общей и младенческой смертности"): it never reaches over a
+// value, a cue or a stop word, and never starts on a conjunction
+// (subject_stop entries with code "conj" may stand inside it).
+func (c *claimBuilder) subject(x *ctx, h hit, ms []Mention) string {
+	from := h.from
+	ci := x.ofWord[h.from]
+	for j := h.from - 1; j >= 0 && j >= h.from-3 && x.ofWord[j] == ci; j-- {
+		if inMention(ms, x.ws[j]) || strings.TrimLeft(x.text[x.ws[j].end:x.ws[j+1].start], " \t\u00a0'’") != "" {
+			break
+		}
+		if code, n := c.match(lexSubjectStop, x.ws, j); n > 0 {
+			if code == "conj" {
+				continue
+			}
+			break
+		}
+		if c.isCue(x.ws, j) {
+			break
+		}
+		from = j
+	}
+	return x.text[x.ws[from].start:x.ws[h.to-1].end]
+}
+
+func inMention(ms []Mention, w word) bool {
+	for _, m := range ms {
+		if w.start < m.End && m.Start < w.end {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *claimBuilder) isCue(ws []word, j int) bool {
+	for _, lex := range []string{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexPronoun, lexMetric, lexPeriodBef, lexRangeFrom, lexRangeTo, lexGap, lexCountStop} {
+		if _, n := c.match(lex, ws, j); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// date picks the time expression governing the value: the nearest date
+// of its clause, else of its sentence, else the published date.
+func (c *claimBuilder) date(x *ctx, all []Mention, m Mention, published string) string {
+	ci := x.clauseOf(m.Start)
+	var dates, inClause []Mention
+	for _, d := range all {
+		if !c.comparisonBase(x, d) {
+			dates = append(dates, d)
+		}
+	}
+	for _, d := range dates {
+		if x.clauseOf(d.Start) == ci {
+			inClause = append(inClause, d)
+		}
+	}
+	if d := nearestDate(inClause, m); d != "" {
+		return d
+	}
+	if d := nearestDate(dates, m); d != "" {
+		return d
+	}
+	return published
+}
+
+// comparisonBase tells whether a date is the base a value is compared
+// with ("по сравнению с 2024 годом", "compared with last year", "өткен
+// жылмен салыстырғанда") rather than the value's own date.
+func (c *claimBuilder) comparisonBase(x *ctx, d Mention) bool {
+	i := x.firstAfter(d.Start)
+	for j := max(i-4, 0); j < i; j++ {
+		if _, n := c.match(lexCompBefore, x.ws, j); n > 0 && j+n >= i-1 {
+			return true
+		}
+	}
+	k := x.firstAfter(d.End)
+	if k < len(x.ws) {
+		if _, n := c.match(lexCompAfter, x.ws, k); n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestDate picks the date closest to the value.
+func nearestDate(dates []Mention, m Mention) string {
 	best, bestDist := "", -1
 	for _, d := range dates {
 		dist := d.Start - m.End
@@ -135,12 +808,9 @@ func nearestDate(dates []Mention, m Mention, published string) string {
 		if dist < 0 {
 			dist = 0
 		}
-		if bestDist < 0 || dist < bestDist {
+		if d.Date != "" && (bestDist < 0 || dist < bestDist) {
 			best, bestDist = d.Date, dist
 		}
 	}
-	if best != "" {
-		return best
-	}
-	return published
+	return best
 }

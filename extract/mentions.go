@@ -54,10 +54,7 @@ func (f *mentionFinder) candidates(text, published string) []candidate {
 	mt := matchText(text)
 	var cands []candidate
 	for order, r := range f.lang.Rules {
-		for _, m := range r.Re.FindAllStringSubmatchIndex(mt, -1) {
-			if !boundaryOK(mt, m[0], m[1]) {
-				continue
-			}
+		for _, m := range f.wordMatches(r.Re, mt) {
 			c := candidate{start: m[0], end: m[1], rule: r, order: order}
 			if s, e, ok := r.Group(m, "m"); ok {
 				c.start, c.end = s, e
@@ -118,9 +115,102 @@ func resolve(cands []candidate, keepIgnored bool) []Mention {
 	return out
 }
 
+// wordMatches finds a rule's matches that start and end on word
+// boundaries, which Go's regexp cannot see (its \b is ASCII). A match
+// that ends inside a word ("екі бір|дей") is cut back to a word boundary
+// within it and tried again; one that starts inside a word moves the
+// search on to the next word ("әр|бір үшінші" finds "үшінші").
+func (f *mentionFinder) wordMatches(re *regexp.Regexp, s string) [][]int {
+	var out [][]int
+	for pos := 0; pos < len(s); {
+		m := re.FindStringSubmatchIndex(s[pos:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += pos
+			}
+		}
+		if m[1] == m[0] {
+			_, size := utf8.DecodeRuneInString(s[m[1]:])
+			pos = m[1] + max(size, 1)
+			continue
+		}
+		if boundaryOK(s, m[0], m[1], f.joins) {
+			out = append(out, m)
+			pos = m[1]
+			continue
+		}
+		if boundaryOK(s, m[0], len(s), f.joins) {
+			if short := f.shorter(re, s, m); short != nil {
+				out = append(out, short)
+				pos = short[1]
+				continue
+			}
+		}
+		pos = nextWord(s, m[0])
+	}
+	return out
+}
+
+// shorter retries a match that ends inside a word on its text cut at
+// each word end within it, longest first.
+func (f *mentionFinder) shorter(re *regexp.Regexp, s string, m []int) []int {
+	for cut := m[1]; cut > m[0]; {
+		r, size := utf8.DecodeLastRuneInString(s[:cut])
+		cut -= size
+		next, _ := utf8.DecodeRuneInString(s[cut+size:])
+		if cut+size >= m[1] || !isWordRune(r) || isWordRune(next) {
+			continue
+		}
+		end := cut + size
+		loc := re.FindStringSubmatchIndex(s[m[0]:end])
+		if loc == nil || loc[0] != 0 {
+			continue
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += m[0]
+			}
+		}
+		if boundaryOK(s, loc[0], loc[1], f.joins) {
+			return loc
+		}
+	}
+	return nil
+}
+
+// nextWord is where the word after the one holding i starts.
+func nextWord(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !isWordRune(r) {
+			break
+		}
+		j += size
+	}
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r) {
+			break
+		}
+		j += size
+	}
+	if j == i {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		j = i + max(size, 1)
+	}
+	return j
+}
+
 // boundaryOK rejects matches that start or end inside a word or number:
 // Go's \b knows only ASCII, so the check is done here for every script.
-func boundaryOK(s string, start, end int) bool {
+// joins tells whether a separator between digits, with run digits on its
+// far side, belongs to one number ("1,5", "1,234") rather than a list
+// ("22,24,26").
+func boundaryOK(s string, start, end int, joins func(sep rune, run int) bool) bool {
 	if start > 0 {
 		prev, _ := utf8.DecodeLastRuneInString(s[:start])
 		first, _ := utf8.DecodeRuneInString(s[start:])
@@ -128,7 +218,7 @@ func boundaryOK(s string, start, end int) bool {
 			return false
 		}
 		if unicode.IsDigit(first) && (prev == '.' || prev == ',') && start > 1 {
-			if p2, _ := utf8.DecodeLastRuneInString(s[:start-1]); unicode.IsDigit(p2) {
+			if p2, _ := utf8.DecodeLastRuneInString(s[:start-1]); unicode.IsDigit(p2) && joins(prev, digitRun(s[start:])) {
 				return false // inside "1,5" or "09.07"
 			}
 		}
@@ -140,7 +230,7 @@ func boundaryOK(s string, start, end int) bool {
 			return false
 		}
 		if unicode.IsDigit(last) && (next == '.' || next == ',') && end+1 < len(s) {
-			if n2, _ := utf8.DecodeRuneInString(s[end+1:]); unicode.IsDigit(n2) {
+			if n2, _ := utf8.DecodeRuneInString(s[end+1:]); unicode.IsDigit(n2) && joins(next, digitRun(s[end+1:])) {
 				return false
 			}
 		}
@@ -149,6 +239,22 @@ func boundaryOK(s string, start, end int) bool {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// digitRun counts the ASCII digits s starts with.
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+// joins tells whether sep between digits makes one number in the
+// language: a decimal separator always does, a group separator only
+// before three digits.
+func (f *mentionFinder) joins(sep rune, run int) bool {
+	return f.number.isDecimal(sep) || (f.number.isGroup(sep) && run == 3)
+}
 
 // read turns one match into its mentions: one, or two for a range.
 func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start, end int, published string) ([]Mention, bool) {
@@ -162,15 +268,27 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 			return nil, false
 		}
 		base.Date = d
+		if !f.dateAmount(text, r, m, &base) {
+			return nil, false
+		}
 		return []Mention{base}, true
 	}
 	scale := big.NewRat(1, 1)
 	if s, e, ok := r.Group(m, "scale"); ok {
-		entry, ok := f.lang.Lexicon("scale").Lookup(text[s:e])
+		var entry rules.Entry
+		ok := false
+		for _, name := range []string{"scale", "scale_abbr", "scale_letter"} {
+			if entry, ok = f.lang.Lexicon(name).Lookup(text[s:e]); ok {
+				break
+			}
+		}
 		if !ok {
 			return nil, false
 		}
-		v, _ := entry.Rat()
+		v, ok := entry.Rat()
+		if !ok {
+			return nil, false
+		}
 		scale = v
 	}
 	unit := r.Unit
@@ -209,11 +327,24 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 	if !ok {
 		return nil, false
 	}
-	v, ok := f.number.read(text[s:e])
+	read := f.number.read
+	if r.Type == "ORDINAL" {
+		read = f.number.readOrdinal
+	}
+	v, ok := read(text[s:e])
 	if !ok {
 		return nil, false
 	}
-	base.Value = ratNumber(new(big.Rat).Mul(v, scale))
+	v = new(big.Rat).Mul(v, scale)
+	if s, e, ok := r.Group(m, "sub"); ok {
+		// "20 dollars 43 (cents)": a subunit is a hundredth
+		sub, ok := f.number.read(text[s:e])
+		if !ok {
+			return nil, false
+		}
+		v.Add(v, sub.Quo(sub, big.NewRat(100, 1)))
+	}
+	base.Value = ratNumber(v)
 	s2, e2, ok := r.Group(m, "num2")
 	if !ok {
 		return []Mention{base}, true
@@ -259,8 +390,8 @@ func (f *mentionFinder) date(text string, r *rules.CompiledRule, m []int, publis
 	}
 	for _, name := range []string{"year", "year2", "day", "day2"} {
 		if s, ok := group(name); ok {
-			n, err := strconv.Atoi(strings.TrimSpace(s))
-			if err != nil {
+			n, ok := f.wholeNumber(s)
+			if !ok {
 				return "", false
 			}
 			vars[name] = n
@@ -313,7 +444,55 @@ func (f *mentionFinder) date(text string, r *rules.CompiledRule, m []int, publis
 			return "", false
 		}
 	}
-	return fillDate(r.Date, vars)
+	d, ok := fillDate(r.Date, vars)
+	if !ok {
+		// a relative date without a published date, or a duration: the
+		// mention stands, its ISO date is unknown
+		return "", true
+	}
+	return d, true
+}
+
+// wholeNumber reads a year or day written in digits or words ("2015",
+// "екі мың он бесінші").
+func (f *mentionFinder) wholeNumber(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, true
+	}
+	v, ok := f.number.read(s)
+	if !ok || !v.IsInt() || !v.Num().IsInt64() {
+		return 0, false
+	}
+	return int(v.Num().Int64()), true
+}
+
+// dateAmount gives a DATE mention that counts time ("екі жыл", "24
+// жастағы": durations and ages) the number of its group "num" and the
+// unit of its rule.
+func (f *mentionFinder) dateAmount(text string, r *rules.CompiledRule, m []int, base *Mention) bool {
+	s, e, ok := r.Group(m, "num")
+	if !ok {
+		return true
+	}
+	v, ok := f.number.read(text[s:e])
+	if !ok {
+		return false
+	}
+	base.Value = ratNumber(v)
+	base.Unit = r.Unit
+	if r.UnitFrom != "" {
+		us, ue, ok := r.Group(m, "unit")
+		if !ok {
+			return false
+		}
+		entry, ok := f.lang.Lexicon(r.UnitFrom).Lookup(text[us:ue])
+		if !ok {
+			return false
+		}
+		base.Unit = entry.Code
+	}
+	return true
 }
 
 // fillDate expands a date template: "{name}", "{a|b}" (the first that is

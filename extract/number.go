@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"math/big"
 	"strings"
 	"unicode"
@@ -12,15 +13,29 @@ import (
 // numberReader turns the text of a number, in digits or in words, into
 // an exact value. One reader serves every rule of a language: the rules
 // only say where a number stands, never how to read it.
+//
+// Words come from the language's lexicons: number (additive words, "one",
+// "сорок", "half"), multiplier ("hundred", "жүз", "dozen"), scale
+// ("thousand", "млн"), scale_abbr (letters that only follow a number: "k",
+// "bn"), connector (code "and" splits a whole part from a fraction, other
+// codes are skipped: "a"), sign ("minus"), ordinal ("fifth", "пятый"),
+// denominator ("quarters", "десятых"), fraction_bar ("over", "out of") and
+// fraction_of, a denominator written before its numerator after a whole
+// part ("үш бүтін оннан үш": three and, of ten, three = 3.3); elsewhere a
+// fraction_of word is the plain number it names ("оннан" = from ten).
 type numberReader struct {
 	lang *rules.Lang
 	// the lexicons number words are made of, in the order they are tried
 	wordLex []*rules.Lexicon
 }
 
+// wordLexicons are the lexicons a number's words may come from.
+var wordLexicons = []string{"fraction_of", "number", "multiplier", "scale", "scale_abbr", "connector",
+	"sign", "ordinal", "denominator", "fraction_bar"}
+
 func newNumberReader(l *rules.Lang) *numberReader {
 	r := &numberReader{lang: l}
-	for _, name := range []string{"number", "multiplier", "scale", "connector"} {
+	for _, name := range wordLexicons {
 		if x := l.Lexicons[name]; x != nil && len(x.Entries) > 0 {
 			r.wordLex = append(r.wordLex, x)
 		}
@@ -28,17 +43,282 @@ func newNumberReader(l *rules.Lang) *numberReader {
 	return r
 }
 
-// read parses a number written in digits or words.
-func (r *numberReader) read(s string) (*big.Rat, bool) {
+// read parses a cardinal number written in digits, words or both; a
+// trailing ordinal or denominator makes a fraction ("three fifths").
+func (r *numberReader) read(s string) (*big.Rat, bool) { return r.readAs(s, false) }
+
+// readOrdinal parses an ordinal ("twenty-first", "восьмого", "8-й") into
+// the number it stands for.
+func (r *numberReader) readOrdinal(s string) (*big.Rat, bool) { return r.readAs(s, true) }
+
+func (r *numberReader) readAs(s string, ordinal bool) (*big.Rat, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil, false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
-	if unicode.IsDigit(first) || strings.ContainsAny(s[:1], "-−–.,") {
-		return r.digits(s)
+	if unicode.IsDigit(first) || strings.ContainsAny(s[:1], "-−–.,+") {
+		if v, ok := r.digits(s); ok {
+			return finite(v)
+		}
 	}
-	return r.words(s)
+	toks, ok := r.tokens(s)
+	if !ok {
+		return nil, false
+	}
+	v, ok := evalTokens(toks, ordinal)
+	if !ok {
+		return nil, false
+	}
+	return finite(v)
+}
+
+// finite keeps values a float64 can hold.
+func finite(v *big.Rat) (*big.Rat, bool) {
+	if f, _ := v.Float64(); math.IsInf(f, 0) || math.IsNaN(f) {
+		return nil, false
+	}
+	return v, true
+}
+
+// token is one word or digit group of a number.
+type token struct {
+	kind string // a lexicon name, or "digits" or "bar" for "/"
+	code string
+	v    *big.Rat
+	// spaced is true when only spaces (no hyphen) part it from the
+	// token before.
+	spaced bool
+}
+
+func (r *numberReader) tokens(s string) ([]token, bool) {
+	s = rules.Fold(s)
+	var toks []token
+	sawSpace, sawDash := false, false
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(c) || c == '\u00a0' || c == '\u202f' || c == '\u2009':
+			sawSpace = true
+			i += size
+			continue
+		case unicode.Is(unicode.Pd, c) && len(toks) > 0:
+			sawDash = true
+			i += size
+			continue
+		}
+		spaced := sawSpace && !sawDash
+		sawSpace, sawDash = false, false
+		if c == '/' {
+			toks = append(toks, token{kind: "bar", spaced: spaced})
+			i += size
+			continue
+		}
+		if unicode.IsDigit(c) || c == '-' || c == '−' || c == '–' || c == '.' {
+			j := i + size
+			for j < len(s) {
+				d, n := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsDigit(d) {
+					j += n
+					continue
+				}
+				if d == '.' || d == ',' {
+					if e, _ := utf8.DecodeRuneInString(s[j+n:]); j+n < len(s) && unicode.IsDigit(e) {
+						j += n
+						continue
+					}
+				}
+				break
+			}
+			v, ok := r.digits(s[i:j])
+			if !ok {
+				return nil, false
+			}
+			toks = append(toks, token{kind: "digits", v: v, spaced: spaced})
+			i = j
+			continue
+		}
+		lex, n := r.longestWord(s[i:])
+		if lex == nil {
+			return nil, false
+		}
+		e, ok := lex.Lookup(s[i : i+n])
+		if !ok {
+			return nil, false
+		}
+		t := token{kind: lex.Name, code: e.Code, spaced: spaced}
+		if v, ok := e.Rat(); ok {
+			t.v = v
+		} else if lex.Name != "connector" && lex.Name != "fraction_bar" && lex.Name != "sign" {
+			return nil, false
+		}
+		toks = append(toks, t)
+		i += n
+	}
+	return toks, len(toks) > 0
+}
+
+// evalTokens computes a number from its tokens: additive words add to
+// the current group, multipliers multiply it, scales close it; "and"
+// after a plain number closes a whole part; an ordinal or denominator
+// divides the group before it (a fraction) or, for ordinals, is the last
+// digit of the number.
+func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
+	neg := false
+	if len(toks) > 0 && toks[0].kind == "sign" {
+		neg = toks[0].v == nil || toks[0].v.Sign() < 0
+		toks = toks[1:]
+	}
+	for i, t := range toks {
+		if t.kind == "bar" || t.kind == "fraction_bar" {
+			num, ok1 := evalTokens(toks[:i], false)
+			den, ok2 := evalTokens(toks[i+1:], false)
+			if !ok1 || !ok2 || den.Sign() == 0 {
+				return nil, false
+			}
+			if t.code == "part" && num.Cmp(den) > 0 {
+				return nil, false // "five out of three" is two numbers
+			}
+			v := new(big.Rat).Quo(num, den)
+			if neg {
+				v.Neg(v)
+			}
+			return v, true
+		}
+	}
+	one := big.NewRat(1, 1)
+	total, current := new(big.Rat), new(big.Rat)
+	lastScale := new(big.Rat)
+	seen, afterScale, afterAnd := false, false, false
+	var den *big.Rat // a fraction_of denominator waiting for its numerator
+	// pending is the scale a fraction after it takes when no other scale
+	// follows: "one million and a half", not "a billion and a half million"
+	var pending *big.Rat
+	var prev token
+	for i, t := range toks {
+		switch t.kind {
+		case "sign":
+			return nil, false
+		case "connector":
+			if t.code == "and" && (prev.kind == "number" || prev.kind == "digits" || prev.kind == "denominator") {
+				total.Add(total, current)
+				current = new(big.Rat)
+				afterAnd = true
+			}
+			continue
+		}
+		seen = true
+		kind := t.kind
+		if kind == "fraction_of" {
+			if afterAnd && den == nil {
+				den = t.v
+				afterAnd = false
+				continue
+			}
+			kind = "number"
+			if t.v.Cmp(big.NewRat(100, 1)) == 0 {
+				kind = "multiplier"
+			} else if t.v.Cmp(big.NewRat(1000, 1)) >= 0 {
+				kind = "scale"
+			}
+		}
+		afterAnd = false
+		if kind == "ordinal" && ordinal {
+			if (prev.kind == "number" || prev.kind == "digits") && !ordinalFollows(prev.v, t.v) {
+				return nil, false // "one second" is no ordinal
+			}
+			switch {
+			case t.v.Cmp(big.NewRat(100, 1)) == 0:
+				kind = "multiplier"
+			case t.v.Cmp(big.NewRat(1000, 1)) >= 0:
+				kind = "scale"
+			default:
+				kind = "number"
+			}
+		}
+		switch kind {
+		case "scale", "scale_abbr":
+			if den != nil {
+				// "бес бүтін оннан үш миллиард": the scale takes the
+				// whole part and the fraction
+				total.Add(total, current.Quo(current, den)).Mul(total, t.v)
+				current, den = new(big.Rat), nil
+				afterScale = true
+				prev = t
+				continue
+			}
+			if current.Sign() == 0 {
+				current.Set(one)
+			}
+			total.Add(total, current.Mul(current, t.v))
+			current = new(big.Rat)
+			pending = nil
+			lastScale.Set(t.v)
+			afterScale = true
+			prev = t
+			continue
+		case "multiplier":
+			if current.Sign() == 0 {
+				current.Set(one)
+			}
+			current.Mul(current, t.v)
+		case "ordinal", "denominator":
+			d := new(big.Rat).Set(t.v)
+			// "three twenty firsts": a tens word before the ordinal
+			// belongs to the denominator
+			if i >= 2 && t.spaced && prev.kind == "number" && isTens(prev.v) && current.Cmp(prev.v) > 0 {
+				current.Sub(current, prev.v)
+				d.Add(d, prev.v)
+			}
+			if current.Sign() == 0 {
+				current.Set(one)
+			}
+			current.Quo(current, d)
+			if afterScale && total.Sign() > 0 && current.Cmp(one) < 0 {
+				pending = new(big.Rat).Set(lastScale) // "three million and a quarter"
+			}
+		default: // number, digits
+			if t.v.Cmp(one) < 0 && current.Sign() == 0 && afterScale && total.Sign() > 0 {
+				pending = new(big.Rat).Set(lastScale) // "one million and a half"
+			}
+			current.Add(current, t.v)
+		}
+		afterScale = false
+		prev = t
+	}
+	if !seen {
+		return nil, false
+	}
+	if den != nil {
+		current.Quo(current, den)
+	}
+	if pending != nil {
+		current.Mul(current, pending)
+	}
+	v := total.Add(total, current)
+	if neg {
+		v.Neg(v)
+	}
+	return v, true
+}
+
+// ordinalFollows tells whether an ordinal word may end a number whose
+// last word is prev: "twenty first", "сто пятый", not "one second".
+func ordinalFollows(prev, ord *big.Rat) bool {
+	hundred := big.NewRat(100, 1)
+	if ord.Cmp(hundred) >= 0 || prev.Cmp(hundred) >= 0 {
+		return true
+	}
+	return isTens(prev) && ord.Cmp(big.NewRat(10, 1)) < 0
+}
+
+// isTens tells whether v is one of 20, 30 … 90.
+func isTens(v *big.Rat) bool {
+	if v == nil || !v.IsInt() || !v.Num().IsInt64() {
+		return false
+	}
+	n := v.Num().Int64()
+	return n >= 20 && n <= 90 && n%10 == 0
 }
 
 func (r *numberReader) isDecimal(sep rune) bool {
@@ -59,18 +339,28 @@ func (r *numberReader) isGroup(sep rune) bool {
 	return false
 }
 
-// digits reads "1 234 567", "1.844.036", "1,234,567", "15,3", "-2.5".
-// A separator that occurs more than once groups thousands; of two
-// different separators the last is the decimal one; a lone separator is
-// decimal where the language reads it so, and groups thousands where it
-// only groups and three digits follow.
+// digits reads "1 234 567", "1.844.036", "1,234,567", "15,3", "-2.5",
+// ".5", "1.3e6". A separator that occurs more than once groups
+// thousands; of two different separators the last is the decimal one; a
+// lone separator is decimal where the language reads it so, and groups
+// thousands where it only groups and three digits follow.
 func (r *numberReader) digits(s string) (*big.Rat, bool) {
 	neg := false
 	switch {
 	case strings.HasPrefix(s, "-"):
 		neg, s = true, s[1:]
+	case strings.HasPrefix(s, "+"):
+		s = s[1:]
 	case strings.HasPrefix(s, "−"), strings.HasPrefix(s, "–"):
 		neg, s = true, s[len("−"):]
+	}
+	exp := ""
+	if i := strings.IndexAny(s, "eE"); i > 0 {
+		exp = s[i+1:]
+		s = s[:i]
+		if len(strings.TrimLeft(exp, "+-")) == 0 || len(exp) > 4 {
+			return nil, false // at most "e-99"
+		}
 	}
 	var b strings.Builder
 	var seps []rune
@@ -102,6 +392,8 @@ func (r *numberReader) digits(s string) (*big.Rat, bool) {
 		sep := seps[0]
 		after := n - sepAt[0]
 		switch {
+		case sepAt[0] == 0:
+			decimal = sep // ".5"
 		case r.isDecimal(sep) && !(r.isGroup(sep) && after == 3 && !r.isDecimalFirst(sep)):
 			decimal = sep
 		case r.isGroup(sep) && after == 3:
@@ -131,6 +423,9 @@ func (r *numberReader) digits(s string) (*big.Rat, bool) {
 			clean.WriteRune(c)
 		}
 	}
+	if exp != "" {
+		clean.WriteString("e" + exp)
+	}
 	v, ok := new(big.Rat).SetString(clean.String())
 	if !ok {
 		return nil, false
@@ -147,79 +442,29 @@ func (r *numberReader) isDecimalFirst(sep rune) bool {
 	return len(r.lang.Decimal) > 0 && r.lang.Decimal[0] == string(sep)
 }
 
-// words reads number words: additive words (one … ninety, сто … девятьсот,
-// полтора), multipliers (hundred, жүз) that multiply the group so far, and
-// scales (thousand, миллион) that close a group.
-func (r *numberReader) words(s string) (*big.Rat, bool) {
-	s = rules.Fold(s)
-	total := new(big.Rat)
-	current := new(big.Rat)
-	seen := false
-	for i := 0; i < len(s); {
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(c) || c == '-' || c == '\u00a0' {
-			i += size
-			continue
-		}
-		lex, n := r.longestWord(s[i:])
-		if lex == nil {
-			return nil, false
-		}
-		word := s[i : i+n]
-		i += n
-		e, ok := lex.Lookup(word)
-		if !ok {
-			return nil, false
-		}
-		if lex.Name == "connector" {
-			continue
-		}
-		v, ok := e.Rat()
-		if !ok {
-			return nil, false
-		}
-		seen = true
-		switch lex.Name {
-		case "scale":
-			if current.Sign() == 0 {
-				current.SetInt64(1)
-			}
-			total.Add(total, current.Mul(current, v))
-			current = new(big.Rat)
-		case "multiplier":
-			if current.Sign() == 0 {
-				current.SetInt64(1)
-			}
-			current.Mul(current, v)
-		default:
-			if v.Cmp(big.NewRat(1, 1)) < 0 && current.Sign() == 0 && total.Sign() == 0 {
-				// "half a million": a fraction that a scale will multiply
-				current.Add(current, v)
-				continue
-			}
-			current.Add(current, v)
-		}
-	}
-	if !seen {
-		return nil, false
-	}
-	return total.Add(total, current), true
-}
-
 // longestWord finds the number-word lexicon with the longest form at the
-// start of s that ends on a word boundary.
+// start of s, preferring forms that end on a word boundary; words run
+// together ("fortysecond") are read when nothing else fits.
 func (r *numberReader) longestWord(s string) (*rules.Lexicon, int) {
-	var best *rules.Lexicon
-	bestN := 0
+	var best, glued *rules.Lexicon
+	bestN, gluedN := 0, 0
 	for _, x := range r.wordLex {
 		loc := x.Prefix.FindStringIndex(s)
-		if loc == nil || loc[1] <= bestN {
+		if loc == nil || loc[1] == 0 {
 			continue
 		}
 		if next, _ := utf8.DecodeRuneInString(s[loc[1]:]); loc[1] < len(s) && unicode.IsLetter(next) {
+			if loc[1] > gluedN {
+				glued, gluedN = x, loc[1]
+			}
 			continue
 		}
-		best, bestN = x, loc[1]
+		if loc[1] > bestN {
+			best, bestN = x, loc[1]
+		}
+	}
+	if best == nil {
+		return glued, gluedN
 	}
 	return best, bestN
 }

@@ -34,6 +34,36 @@ type File struct {
 	// StemSuffixes feeds a suffix-stripping stemmer for languages snowball
 	// does not cover (Kazakh).
 	StemSuffixes []string `yaml:"stem_suffixes"`
+	// ClaimExamples are sentences with the fact the whole extractor must
+	// make of them: they test the claim lexicons (change, qualifier_*,
+	// metric, level, period_*) the way rule examples test patterns.
+	ClaimExamples []ClaimExample `yaml:"claim_examples"`
+}
+
+// ClaimExample is a text and the one fact expected from it. Kind "none"
+// says the text holds no fact at all. Change and Qualifier are always
+// checked (empty means none); Metric and Date only when given.
+type ClaimExample struct {
+	Text      string   `yaml:"text"`
+	Kind      string   `yaml:"kind"`
+	Value     *float64 `yaml:"value"`
+	Unit      string   `yaml:"unit"`
+	Change    string   `yaml:"change"`
+	Qualifier string   `yaml:"qualifier"`
+	Metric    string   `yaml:"metric"`
+	Date      string   `yaml:"date"`
+	Published string   `yaml:"published"`
+	Line      int      `yaml:"-"`
+}
+
+// UnmarshalYAML records the example's line.
+func (e *ClaimExample) UnmarshalYAML(n *yaml.Node) error {
+	type plain ClaimExample
+	if err := n.Decode((*plain)(e)); err != nil {
+		return err
+	}
+	e.Line = n.Line
+	return nil
 }
 
 // NumberFormat says how a language writes digits.

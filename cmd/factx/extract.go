@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -88,7 +90,7 @@ The publication date comes from the article itself (a leading "date
 	f.StringVar(&opts.Encoding, "encoding", "", "force the input encoding: utf-8, utf-16le, utf-16be, windows-1251, koi8-r (default: detected)")
 	f.Int64Var(&opts.MaxBytes, "max-bytes", source.DefaultMaxBytes, "refuse input files larger than this")
 	f.StringVar(&opts.Check, "check", "", "compare the facts with those stored in this folder (written by -o); exit 1 on differences")
-	f.BoolVar(&opts.Update, "update", false, "with --check: rewrite the stored facts instead of comparing")
+	f.BoolVar(&opts.Update, "update", false, "with --check: rewrite the stored facts instead of comparing (and remove those of inputs that are gone)")
 	return cmd
 }
 
@@ -98,7 +100,9 @@ func usage(format string, a ...any) error {
 	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, a...)}
 }
 
-// validate checks the flags before any input is read.
+// validate checks the flags before any input is read. With set nil it
+// checks all but --lang, so that usage errors come before the rules are
+// compiled.
 func (o *extractOptions) validate(set *rules.Set) error {
 	okFormat := false
 	for _, f := range factfile.Formats() {
@@ -110,7 +114,7 @@ func (o *extractOptions) validate(set *rules.Set) error {
 	if o.From != "text" && o.From != "jsonl" {
 		return usage("--from %q: want text or jsonl", o.From)
 	}
-	if o.Lang != "" && set.Lang(o.Lang) == nil {
+	if o.Lang != "" && set != nil && set.Lang(o.Lang) == nil {
 		return usage("--lang %q: want one of %s", o.Lang, strings.Join(set.Codes(), ", "))
 	}
 	if o.Published != "" && !publishedRe.MatchString(o.Published) {
@@ -166,9 +170,15 @@ type result struct {
 }
 
 func runExtract(ctx context.Context, o *extractOptions) error {
-	set, err := loadRules(o.RulesDirs)
-	if err != nil {
+	if err := o.validate(nil); err != nil {
 		return err
+	}
+	set := o.IO.rules
+	if set == nil || len(o.RulesDirs) > 0 {
+		var err error
+		if set, err = loadRules(o.RulesDirs); err != nil {
+			return err
+		}
 	}
 	if err := o.validate(set); err != nil {
 		return err
@@ -203,6 +213,9 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 			return &exitError{code: exitFailed, msg: err.Error()}
 		}
 	}
+	if ds, ok := sink.(*dirSink); ok && failed > 0 {
+		ds.prune = false // keep the stored facts of inputs that failed
+	}
 	differ, err := sink.close()
 	if err != nil {
 		return &exitError{code: exitFailed, msg: err.Error()}
@@ -233,7 +246,7 @@ func (o *extractOptions) produce(ctx context.Context, opt source.Options, out ch
 			} else {
 				f, err := os.Open(p)
 				if err != nil {
-					if send(source.Item{Source: p, Err: fmt.Errorf("%s: %w", p, unwrapPathError(err))}) != nil {
+					if send(source.Item{Source: p, Err: streamError{fmt.Errorf("%s: %w", p, unwrapPathError(err))}}) != nil {
 						return
 					}
 					continue
@@ -242,7 +255,7 @@ func (o *extractOptions) produce(ctx context.Context, opt source.Options, out ch
 				r = f
 			}
 			if err := source.JSONL(r, name, send); err != nil && ctx.Err() == nil {
-				send(source.Item{Source: name, Err: err})
+				send(source.Item{Source: name, Err: streamError{err}})
 			}
 		}
 		return
@@ -253,6 +266,12 @@ func (o *extractOptions) produce(ctx context.Context, opt source.Options, out ch
 		}
 	}
 }
+
+// streamError is a JSON Lines input that could not be read at all, as
+// opposed to one bad line: it gets no output record.
+type streamError struct{ error }
+
+func (e streamError) Unwrap() error { return e.error }
 
 func unwrapPathError(err error) error {
 	if pe, ok := err.(*os.PathError); ok {
@@ -308,7 +327,8 @@ func (o *extractOptions) one(x *extract.Extractor, opt source.Options, it source
 	if it.Err != nil {
 		// a bad JSON Lines record still gets its output line, so the
 		// output stays one record per input line
-		if o.From == "jsonl" {
+		var se streamError
+		if o.From == "jsonl" && !errors.As(it.Err, &se) {
 			return result{item: it, ok: true, doc: extract.Document{Source: it.Source, ID: it.ID, Facts: []extract.Fact{}}}
 		}
 		return result{item: it}
@@ -333,7 +353,7 @@ type sink interface {
 func (o *extractOptions) newSink() (sink, error) {
 	switch {
 	case o.Check != "" && o.Update:
-		return &dirSink{dir: o.Check, format: o.Format}, nil
+		return &dirSink{dir: o.Check, format: o.Format, prune: true}, nil
 	case o.Check != "":
 		return &checkSink{o: o}, nil
 	case o.OutDir != "":
@@ -352,8 +372,14 @@ func (s *streamSink) write(r result) error { return s.w.Write(r.doc) }
 func (s *streamSink) close() (bool, error) { return false, s.w.Close() }
 
 // dirSink writes one file per input under dir, mirroring the input tree.
+// Inputs whose names would collide (a.txt and a.md, or two folders'
+// a.txt) keep their extension, then get a number: a.yaml, a.md.yaml,
+// a~2.yaml. With prune, fact files of inputs no longer there are removed,
+// so that --check compares with exactly what --update wrote.
 type dirSink struct {
 	dir, format string
+	prune       bool
+	written     map[string]bool
 }
 
 func (s *dirSink) write(r result) error {
@@ -361,6 +387,17 @@ func (s *dirSink) write(r result) error {
 	if err != nil {
 		return err
 	}
+	if s.written == nil {
+		s.written = map[string]bool{}
+	}
+	if s.written[path] {
+		base := strings.TrimSuffix(path, "."+s.format)
+		path = base + filepath.Ext(r.item.Rel) + "." + s.format
+		for n := 2; s.written[path]; n++ {
+			path = fmt.Sprintf("%s~%d.%s", base, n, s.format)
+		}
+	}
+	s.written[path] = true
 	var buf bytes.Buffer
 	w, err := factfile.NewWriter(&buf, s.format)
 	if err != nil {
@@ -381,7 +418,33 @@ func (s *dirSink) write(r result) error {
 	return nil
 }
 
-func (s *dirSink) close() (bool, error) { return false, nil }
+func (s *dirSink) close() (bool, error) {
+	if !s.prune {
+		return false, nil
+	}
+	err := filepath.WalkDir(s.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != s.dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || s.written[path] || !slices.Contains(factfile.Extensions(), filepath.Ext(path)) {
+			return nil
+		}
+		if err := os.Remove(path); err != nil {
+			return fmt.Errorf("remove stale %s: %w", path, err)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, err
+	}
+	return false, nil
+}
 
 // outPath maps an input's relative path to its fact file under dir; it
 // never leaves dir.

@@ -5,6 +5,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/factx/factx/rules"
 )
 
 // IO is the command's world: arguments, streams and whether stdin and
@@ -15,6 +17,9 @@ type IO struct {
 	Out, Err    io.Writer
 	StdinIsTTY  bool
 	StderrIsTTY bool
+	// rules, when set, are the built-in rules already compiled, so that
+	// tests compile them once; nil compiles them on every run.
+	rules *rules.Set
 }
 
 func systemIO() *IO {
