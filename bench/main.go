@@ -128,7 +128,7 @@ type measurement struct {
 
 func (m measurement) print(label string, st corpusStats) {
 	s := m.wall.Seconds()
-	fmt.Printf("%-14s %6.1f s  %6.1f MB/s  %7.0f articles/s  peak RSS %4.0f MB\n",
+	fmt.Printf("%-14s %6.1f s  %7.3f MB/s  %7.1f articles/s  peak RSS %4.0f MB\n",
 		label, s, mb(st.bytes)/s, float64(st.articles)/s, mb(m.maxRSS))
 }
 

@@ -16,7 +16,10 @@ import (
 //
 // Every word list it uses is a lexicon of the language's rules; a lexicon
 // form is matched word by word, through the language's stemmer ("снижение"
-// also finds "снижения"), or as a prefix where it ends in "*".
+// also finds "снижения"), as a prefix where it ends in "*" and as an
+// ending where it starts with "*". Words are read within clauses (parts of
+// a sentence between commas, dashes, colons and quotes): the nearest cue
+// of the value's clause wins.
 type claimBuilder struct {
 	lang *rules.Lang
 	stem lang.Stemmer
@@ -45,11 +48,13 @@ const (
 	lexChangeAfter = "change_after"      // "на 12% больше": a comparative right after the value
 	lexCompBefore  = "comparison_before" // "по сравнению с": the date after it is a base
 	lexCompAfter   = "comparison_after"  // "салыстырғанда": the date before it is a base
+	lexBaseCase    = "base_case"         // "*дан": endings of a comparison's base
+	lexLabel       = "label_before"      // "пункт", "page": the number after it is a label
 )
 
 var cueLexicons = []string{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexMetric, lexPronoun,
 	lexCountStop, lexPeriodBef, lexPeriodAft, lexRangeFrom, lexRangeTo, lexRangeToAft, lexGap,
-	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter}
+	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter, lexLabel, lexBaseCase}
 
 // kinds maps mention types to fact kinds; CARDINAL becomes a count only
 // where something counted is named.
@@ -102,7 +107,8 @@ type cue struct {
 type cueTok struct {
 	text   string // folded form
 	stem   string
-	prefix bool
+	prefix bool // "stem*": the word starts so
+	suffix bool // "*ending": the word ends so
 }
 
 // cueSet is a lexicon ready to be matched against words.
@@ -126,6 +132,8 @@ func (c *claimBuilder) init() {
 						tok := cueTok{text: t}
 						if strings.HasSuffix(t, "*") && len(t) > 1 {
 							tok.text, tok.prefix = strings.TrimSuffix(t, "*"), true
+						} else if strings.HasPrefix(t, "*") && len(t) > 1 {
+							tok.text, tok.suffix = strings.TrimPrefix(t, "*"), true
 						} else {
 							tok.stem = c.stemOf(t)
 						}
@@ -161,6 +169,9 @@ func (c *claimBuilder) stemWords(ws []word) {
 func (t cueTok) matches(w word) bool {
 	if t.prefix {
 		return strings.HasPrefix(w.text, t.text)
+	}
+	if t.suffix {
+		return strings.HasSuffix(w.text, t.text) && len(w.text) > len(t.text)
 	}
 	return w.text == t.text || (t.stem != "" && w.stem == t.stem)
 }
@@ -321,7 +332,11 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 	var facts []Fact
 	var factMentions []Mention
 	counted := false
+	title := isTitle(text, sent)
 	for _, m := range ms {
+		if title && strings.Contains(text[sent.end:], m.Text) {
+			continue // the headline repeats a value the article gives
+		}
 		kind, ok := kinds[m.Type]
 		if m.Type == "DATE" && m.Date == "" && m.Unit != "" {
 			// an undated time amount (a duration or an age): a quantity
@@ -353,6 +368,27 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 	return facts
 }
 
+// isTitle tells whether a sentence is the article's headline: the whole
+// of its first non-empty line, and short.
+func isTitle(text string, s span) bool {
+	start := 0
+	for start < len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := strings.TrimSpace(text[start:end])
+		if line != "" {
+			lo := start + strings.Index(text[start:end], line)
+			return s.start == lo && s.end == lo+len(line) && utf8.RuneCountInString(line) <= 160
+		}
+		start = end + 1
+	}
+	return false
+}
+
 // counts tells whether a bare number counts something: a word follows it
 // that is not in the language's count_stop list, or, at the end of a
 // clause, an earlier count of the sentence lends its noun ("построено 540
@@ -369,6 +405,9 @@ func (c *claimBuilder) counts(x *ctx, m Mention, earlier bool) bool {
 				return false
 			}
 		}
+	}
+	if _, ok := c.cueBefore(x, lexLabel, m); ok {
+		return false // "пункт 3", "школа № 15", "page 5"
 	}
 	rest := text[m.End:x.sent.end]
 	if r, n := utf8.DecodeRuneInString(rest); (r == '-' || r == '/') && len(rest) > n {
@@ -494,11 +533,23 @@ func (c *claimBuilder) qualifier(x *ctx, m Mention) string {
 	if code, ok := c.cueAfter(x, lexQualAfter, m); ok {
 		return code
 	}
+	// past the counted noun: "50 инспекторов и более", "100 адамнан астам"
+	if i := x.firstAfter(m.End); i+1 < len(x.ws) && x.ofWord[i+1] == x.clauseOf(m.Start) {
+		if code, n := c.match(lexQualAfter, x.ws, i+1); n > 0 {
+			return code
+		}
+	}
+	// "5 пайыздан жоғары": a comparative after a base is a bound
+	if code, ok := c.cueAfter(x, lexChangeAfter, m); ok && c.baseCase(m) {
+		if code == "increase" {
+			return "more_than"
+		}
+		return "less_than"
+	}
 	// "до 5 млн" is a bound when nothing changes in the clause
 	if code, ok := c.cueBefore(x, lexRangeTo, m); ok && code == "upto" && c.nearest(x, lexChange, m, false) == "" {
-		if _, from := c.rangeFrom(x, m); !from {
-			return "less_than"
-		}
+		return "less_than" // a range "от 5 до 10" loses it in ranges
+
 	}
 	return ""
 }
@@ -536,10 +587,10 @@ func (c *claimBuilder) change(x *ctx, m Mention) string {
 	if c.reached(x, m) {
 		return ""
 	}
-	if _, from := c.rangeFrom(x, m); from {
+	if _, from := c.cueBefore(x, lexRangeFrom, m); from {
 		return ""
 	}
-	if code, ok := c.cueAfter(x, lexChangeAfter, m); ok {
+	if code, ok := c.cueAfter(x, lexChangeAfter, m); ok && !c.baseCase(m) {
 		return code
 	}
 	if c.level(x, m) {
@@ -552,6 +603,18 @@ func (c *claimBuilder) change(x *ctx, m Mention) string {
 		return own
 	}
 	return c.nearest(x, lexChange, m, true)
+}
+
+// baseCase tells whether the value is written in the case of a
+// comparison's base ("5 пайыздан жоғары": above 5%), by the endings of
+// the base_case lexicon ("*дан": any word ending so).
+func (c *claimBuilder) baseCase(m Mention) bool {
+	ws := words(m.Text, span{0, len(m.Text)})
+	if len(ws) == 0 {
+		return false
+	}
+	_, n := c.match(lexBaseCase, ws, len(ws)-1)
+	return n > 0
 }
 
 // nearestUnshared is the change word of the value's clause nearest
@@ -614,23 +677,19 @@ func (c *claimBuilder) nearest(x *ctx, lex string, m Mention, borrow bool) strin
 	return ""
 }
 
-// rangeFrom finds the value a "с 5% до 3%" change started from: the
-// mention is the "до" value and the result is the "с" value's position.
-func (c *claimBuilder) rangeFrom(x *ctx, m Mention) (int, bool) {
-	if _, ok := c.cueBefore(x, lexRangeFrom, m); ok {
-		return m.Start, true
-	}
-	return 0, false
-}
-
 // ranges gives "с 5% до 3%" its direction: the value reached is a level
 // with the change from the start value; the start value stays a fact of
-// its own without a change.
+// its own without a change. A start word of code "change" ("с") makes a
+// change by itself; others ("от", "from") only beside a change word of
+// the clause, else the pair is a range ("от 5 до 10 тысяч") with no
+// change and no bound.
 func (c *claimBuilder) ranges(x *ctx, facts []Fact, ms []Mention) {
 	for i := range facts {
-		if _, ok := c.rangeFrom(x, ms[i]); !ok {
+		code, ok := c.cueBefore(x, lexRangeFrom, ms[i])
+		if !ok {
 			continue
 		}
+		changes := code == "change" || c.nearest(x, lexChange, ms[i], false) != ""
 		for j := i + 1; j < len(facts); j++ {
 			if facts[j].Kind != facts[i].Kind || facts[j].Unit != facts[i].Unit ||
 				x.clauseOf(ms[j].Start) != x.clauseOf(ms[i].Start) {
@@ -642,6 +701,7 @@ func (c *claimBuilder) ranges(x *ctx, facts []Fact, ms []Mention) {
 				}
 			}
 			switch {
+			case !changes:
 			case facts[j].Value < facts[i].Value:
 				facts[j].Change = "decrease"
 			case facts[j].Value > facts[i].Value:
@@ -684,7 +744,7 @@ func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
 		}
 	}
 	from, to := x.wordsIn(ci)
-	if !pronoun && to-from > 4 {
+	if !pronoun && to-from > 5 {
 		return "", ""
 	}
 	// the nearest metric before, in this sentence

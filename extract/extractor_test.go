@@ -14,38 +14,38 @@ import (
 
 	"github.com/factx/factx/extract"
 	"github.com/factx/factx/extract/source"
+	"github.com/factx/factx/lang"
 )
 
 // TestConcurrentDeterminism runs every seed on one shared extractor from
 // several goroutines at once and wants the bytes of a serial run.
 func TestConcurrentDeterminism(t *testing.T) {
 	t.Parallel()
-	x := newExtractor(t)
-	var inputs []extract.Input
+	fx := getFixture(t)
 	var want [][]byte
-	for _, p := range seedFiles(t) {
-		in := readSeed(t, p)
-		inputs = append(inputs, in)
-		want = append(want, render(t, x.Extract(in, extract.Options{Mentions: true})))
+	for _, sd := range fx.seeds {
+		want = append(want, render(t, sd.doc))
 	}
-	fresh := newExtractor(t) // lazily built pipelines race here if unsafe
+	// A fresh extractor: its lazily built pipelines race here if unsafe.
+	fresh := extract.New(fx.set, lang.NewDetector())
 	const rounds = 2
-	got := make([][]byte, rounds*len(inputs))
+	n := len(fx.seeds)
+	got := make([][]byte, rounds*n)
 	var wg sync.WaitGroup
 	for r := 0; r < rounds; r++ {
-		for i := range inputs {
+		for i := range fx.seeds {
 			wg.Add(1)
 			go func(k, i int) {
 				defer wg.Done()
-				got[k] = render(t, fresh.Extract(inputs[i], extract.Options{Mentions: true}))
-			}(r*len(inputs)+i, i)
+				got[k] = render(t, fresh.Extract(fx.seeds[i].in, extract.Options{}))
+			}(r*n+i, i)
 		}
 	}
 	wg.Wait()
 	for k, g := range got {
-		i := k % len(inputs)
+		i := k % n
 		if !bytes.Equal(g, want[i]) {
-			t.Errorf("%s: concurrent run %d differs:\n%s", inputs[i].Source, k/len(inputs), firstDiff(want[i], g))
+			t.Errorf("%s: concurrent run %d differs:\n%s", fx.seeds[i].path, k/n, firstDiff(want[i], g))
 		}
 	}
 }
@@ -78,7 +78,7 @@ var (
 // source.Normalize as in the CLI.
 func TestIDsSurviveWhitespace(t *testing.T) {
 	t.Parallel()
-	x := newExtractor(t)
+	x := getFixture(t).x
 	variants := []struct {
 		name string
 		edit func(string) string
@@ -92,7 +92,7 @@ func TestIDsSurviveWhitespace(t *testing.T) {
 		{"tabs after sentences", func(s string) string { return strings.ReplaceAll(s, ". ", ".\t") }},
 		{"double spaces", func(s string) string { return spaceRe.ReplaceAllString(s, "  ") }},
 	}
-	for _, s := range sampleSeeds(t, x) {
+	for _, s := range sampleSeeds(t) {
 		p, in, base := s.path, s.in, s.doc
 		for _, v := range variants {
 			t.Run(filepath.Base(p)+"/"+v.name, func(t *testing.T) {
@@ -109,7 +109,7 @@ func TestIDsSurviveWhitespace(t *testing.T) {
 // the spacing of its heading.
 func TestFurnitureWhitespace(t *testing.T) {
 	t.Parallel()
-	x := newExtractor(t)
+	x := getFixture(t).x
 	for _, c := range []struct{ name, heading string }{
 		{"space", "Читайте также:"},
 		{"two spaces", "Читайте  также:"},
@@ -168,8 +168,8 @@ func multisetDiff(a, b []string) (onlyA, onlyB []string) {
 // every later offset, changes none.
 func TestIDsSurviveEdits(t *testing.T) {
 	t.Parallel()
-	x := newExtractor(t)
-	for _, s := range sampleSeeds(t, x) {
+	x := getFixture(t).x
+	for _, s := range sampleSeeds(t) {
 		p, in, base := s.path, s.in, s.doc
 		name := filepath.Base(p)
 		t.Run(name+"/edit sentence", func(t *testing.T) {
@@ -231,30 +231,22 @@ func TestIDsSurviveEdits(t *testing.T) {
 	}
 }
 
-type seed struct {
-	path string
-	in   extract.Input
-	doc  extract.Document
-}
-
 // sampleSeeds keeps the tests quick: per language, the seed with the most
 // text among those with two facts or more.
-func sampleSeeds(t *testing.T, x *extract.Extractor) []seed {
+func sampleSeeds(t *testing.T) []seed {
 	t.Helper()
 	best := map[string]seed{}
 	var langs []string
-	for _, p := range seedFiles(t) {
-		in := readSeed(t, p)
-		doc := x.Extract(in, extract.Options{})
-		if len(doc.Facts) < 2 {
+	for _, sd := range getFixture(t).seeds {
+		if len(sd.doc.Facts) < 2 {
 			continue
 		}
-		b, ok := best[doc.Lang]
+		b, ok := best[sd.doc.Lang]
 		if !ok {
-			langs = append(langs, doc.Lang)
+			langs = append(langs, sd.doc.Lang)
 		}
-		if !ok || len(in.Text) > len(b.in.Text) {
-			best[doc.Lang] = seed{p, in, doc}
+		if !ok || len(sd.in.Text) > len(b.in.Text) {
+			best[sd.doc.Lang] = sd
 		}
 	}
 	var out []seed

@@ -49,7 +49,7 @@ func FuzzExtract(f *testing.F) {
 			f.Add(string(firstBytes(b, 800)), uint8(i))
 		}
 	}
-	x := newExtractor(f)
+	x := getFixture(f).x
 	f.Fuzz(func(t *testing.T, raw string, langIdx uint8) {
 		// What the CLI hands the extractor: valid, normalized UTF-8.
 		text := source.Normalize(strings.ToValidUTF8(raw, "\uFFFD"))

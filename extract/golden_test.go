@@ -3,10 +3,12 @@ package extract_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/factx/factx/extract"
@@ -24,36 +26,59 @@ const (
 	goldenDir = "../testdata/golden"
 )
 
-// newExtractor builds an extractor over the embedded rules.
-func newExtractor(t testing.TB) *extract.Extractor {
-	t.Helper()
-	set, err := rules.Load(nil, nil)
-	if err != nil {
-		t.Fatalf("load rules: %v", err)
-	}
-	return extract.New(set, lang.NewDetector())
+// fixture is what this package's tests build once: compiling the rules
+// and reading the seeds is most of their cost.
+type fixture struct {
+	set   *rules.Set
+	x     *extract.Extractor // shared; safe for concurrent use
+	seeds []seed
 }
 
-// seedFiles lists the seed articles in name order.
-func seedFiles(t testing.TB) []string {
-	t.Helper()
-	names, err := filepath.Glob(filepath.Join(seedsDir, "*.txt"))
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no seeds in %s (%v)", seedsDir, err)
+// seed is one seed article, read as the CLI reads it, with its facts.
+type seed struct {
+	path string
+	in   extract.Input
+	doc  extract.Document
+}
+
+var shared = sync.OnceValues(func() (*fixture, error) {
+	set, err := rules.Load(nil, nil)
+	if err != nil {
+		return nil, fmt.Errorf("load rules: %w", err)
 	}
-	return names
+	fx := &fixture{set: set, x: extract.New(set, lang.NewDetector())}
+	paths, err := filepath.Glob(filepath.Join(seedsDir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		return nil, fmt.Errorf("no seeds in %s (%v)", seedsDir, err)
+	}
+	for _, p := range paths {
+		in, err := readSeed(p)
+		if err != nil {
+			return nil, err
+		}
+		fx.seeds = append(fx.seeds, seed{p, in, fx.x.Extract(in, extract.Options{})})
+	}
+	return fx, nil
+})
+
+func getFixture(t testing.TB) *fixture {
+	t.Helper()
+	fx, err := shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fx
 }
 
 // readSeed reads a seed as the CLI does: decode, then normalize. The source
 // is named as `factx extract seeds/NAME.txt` names it, so the golden file
 // equals that command's output.
-func readSeed(t testing.TB, path string) extract.Input {
-	t.Helper()
+func readSeed(path string) (extract.Input, error) {
 	it := source.Read(source.Item{Source: path}, nil, source.Options{})
 	if it.Err != nil {
-		t.Fatalf("read %s: %v", path, it.Err)
+		return extract.Input{}, fmt.Errorf("read %s: %w", path, it.Err)
 	}
-	return extract.Input{Source: "seeds/" + filepath.Base(path), Text: source.Normalize(it.Text)}
+	return extract.Input{Source: "seeds/" + filepath.Base(path), Text: source.Normalize(it.Text)}, nil
 }
 
 // render writes one document with the CLI's YAML writer.
@@ -78,15 +103,15 @@ func render(t testing.TB, doc extract.Document) []byte {
 // after a deliberate change of the rules, and review the diff.
 func TestGolden(t *testing.T) {
 	t.Parallel()
-	x := newExtractor(t)
-	for _, path := range seedFiles(t) {
-		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+	fx := getFixture(t)
+	for _, sd := range fx.seeds {
+		name := strings.TrimSuffix(filepath.Base(sd.path), ".txt")
+		path := sd.path
 		t.Run(name, func(t *testing.T) {
-			in := readSeed(t, path)
-			got := render(t, x.Extract(in, extract.Options{}))
+			got := render(t, sd.doc)
 			// Determinism: a second run gives the same bytes (a fresh
 			// extractor in TestConcurrentDeterminism).
-			if again := render(t, x.Extract(in, extract.Options{})); !bytes.Equal(got, again) {
+			if again := render(t, fx.x.Extract(sd.in, extract.Options{})); !bytes.Equal(got, again) {
 				t.Fatalf("second run differs:\n%s", firstDiff(got, again))
 			}
 			golden := filepath.Join(goldenDir, name+".yaml")

@@ -23,8 +23,8 @@ func factID(source string, f Fact, n int) string {
 	return hex.EncodeToString(h.Sum(nil))[:8]
 }
 
-// normalizeSentence folds case and whitespace, and drops punctuation
-// spacing differences, for ids.
+// normalizeSentence folds case and turns every run of Unicode white space
+// (spaces, tabs, NBSP, line ends) into one space, for ids.
 func normalizeSentence(s string) string {
 	return strings.Join(strings.FieldsFunc(strings.ToLower(s), unicode.IsSpace), " ")
 }

@@ -471,27 +471,23 @@ func (f *mentionFinder) wholeNumber(s string) (int, bool) {
 // жастағы": durations and ages) the number of its group "num" and the
 // unit of its rule.
 func (f *mentionFinder) dateAmount(text string, r *rules.CompiledRule, m []int, base *Mention) bool {
-	s, e, ok := r.Group(m, "num")
-	if !ok {
-		return true
-	}
-	v, ok := f.number.read(text[s:e])
-	if !ok {
-		return false
-	}
-	base.Value = ratNumber(v)
 	base.Unit = r.Unit
-	if r.UnitFrom != "" {
-		us, ue, ok := r.Group(m, "unit")
-		if !ok {
-			return false
-		}
+	if us, ue, ok := r.Group(m, "unit"); ok && r.UnitFrom != "" {
 		entry, ok := f.lang.Lexicon(r.UnitFrom).Lookup(text[us:ue])
 		if !ok {
 			return false
 		}
 		base.Unit = entry.Code
 	}
+	s, e, ok := r.Group(m, "num")
+	if !ok {
+		return true // "бірнеше жыл": a unit without a number
+	}
+	v, ok := f.number.read(text[s:e])
+	if !ok {
+		return false
+	}
+	base.Value = ratNumber(v)
 	return true
 }
 

@@ -384,6 +384,11 @@ func (r *numberReader) digits(s string) (*big.Rat, bool) {
 	if n == 0 {
 		return nil, false
 	}
+	for i := 1; i < len(sepAt); i++ {
+		if sepAt[i] == sepAt[i-1] {
+			return nil, false // "1..2"
+		}
+	}
 	raw := b.String()
 	decimal := rune(0)
 	switch {

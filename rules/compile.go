@@ -9,6 +9,7 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -16,10 +17,26 @@ import (
 type Set struct {
 	langs map[string]*Lang
 	codes []string
+	// lazy holds the languages of a LoadLazy set, compiled on first use.
+	lazy map[string]*lazyLang
 }
 
-// Lang returns a language's rules, or nil.
-func (s *Set) Lang(code string) *Lang { return s.langs[code] }
+// lazyLang is one language's files, compiled once when first asked for.
+type lazyLang struct {
+	once  sync.Once
+	files []*File
+	lang  *Lang
+}
+
+// Lang returns a language's rules, or nil. In a set from LoadLazy the
+// language is compiled on its first call; safe for concurrent use.
+func (s *Set) Lang(code string) *Lang {
+	if z := s.lazy[code]; z != nil {
+		z.once.Do(func() { z.lang, _ = compileLang(code, z.files) })
+		return z.lang
+	}
+	return s.langs[code]
+}
 
 // Codes lists the languages, sorted.
 func (s *Set) Codes() []string { return append([]string(nil), s.codes...) }
@@ -146,7 +163,31 @@ func Load(dirs []fs.FS, labels []string) (*Set, error) {
 	return build(files, errs)
 }
 
-func build(files []*File, errs ErrorList) (*Set, error) {
+// LoadLazy reads the embedded rules like Load but compiles each language
+// only when Set.Lang first asks for it, so a run pays only for the
+// languages it meets: compiling the word lists of every language is most
+// of the start-up time of a short run. It reports file-level errors (YAML,
+// unknown keys); compile errors of a language are not reported, so it is
+// meant for rules already checked by Load, as the embedded ones are by
+// this package's tests.
+func LoadLazy() (*Set, error) {
+	files, errs := readDir(embedded, "rules")
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	byLang := groupByLang(files)
+	set := &Set{lazy: map[string]*lazyLang{}}
+	for code, fs := range byLang {
+		set.codes = append(set.codes, code)
+		set.lazy[code] = &lazyLang{files: fs}
+	}
+	sort.Strings(set.codes)
+	return set, nil
+}
+
+// groupByLang gives each language its files in order, the common ones
+// first.
+func groupByLang(files []*File) map[string][]*File {
 	var common []*File
 	byLang := map[string][]*File{}
 	for _, f := range files {
@@ -156,13 +197,21 @@ func build(files []*File, errs ErrorList) (*Set, error) {
 		}
 		byLang[f.Lang] = append(byLang[f.Lang], f)
 	}
+	for code, fs := range byLang {
+		byLang[code] = append(append([]*File(nil), common...), fs...)
+	}
+	return byLang
+}
+
+func build(files []*File, errs ErrorList) (*Set, error) {
+	byLang := groupByLang(files)
 	set := &Set{langs: map[string]*Lang{}}
 	for code := range byLang {
 		set.codes = append(set.codes, code)
 	}
 	sort.Strings(set.codes)
 	for _, code := range set.codes {
-		l, lerrs := compileLang(code, append(append([]*File(nil), common...), byLang[code]...))
+		l, lerrs := compileLang(code, byLang[code])
 		errs = append(errs, lerrs...)
 		set.langs[code] = l
 	}
@@ -314,7 +363,11 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 			x.forms = append(x.forms, formRe{re, i})
 		}
 	}
-	sort.SliceStable(alts, func(i, j int) bool { return alts[i].n > alts[j].n })
+	// Descending order puts a form before every form it is a prefix of
+	// (longest reading first) and keeps forms that share a beginning
+	// side by side, so the regexp parser factors them into a tree of
+	// common prefixes: far fewer states to try at each position.
+	sort.SliceStable(alts, func(i, j int) bool { return alts[i].src > alts[j].src })
 	parts := make([]string, 0, len(alts))
 	seen := map[string]bool{}
 	for _, a := range alts {

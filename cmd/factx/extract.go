@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +41,9 @@ type extractOptions struct {
 	MaxBytes  int64
 	Check     string
 	Update    bool
+	Shard     string
+	Quiet     bool
+	Stats     bool
 }
 
 func newCmdExtract(ios *IO, runF func(context.Context, *extractOptions) error) *cobra.Command {
@@ -90,6 +94,9 @@ The publication date comes from the article itself (a leading "date
 	f.StringVar(&opts.Encoding, "encoding", "", "force the input encoding: utf-8, utf-16le, utf-16be, windows-1251, koi8-r (default: detected)")
 	f.Int64Var(&opts.MaxBytes, "max-bytes", source.DefaultMaxBytes, "refuse input files larger than this")
 	f.StringVar(&opts.Check, "check", "", "compare the facts with those stored in this folder (written by -o); exit 1 on differences")
+	f.StringVar(&opts.Shard, "shard", "", "process only shard K of N (K/N, 1 ≤ K ≤ N): a fixed share of the inputs by a hash of each path or JSON Lines id")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print no warnings and no progress, only errors")
+	f.BoolVar(&opts.Stats, "stats", false, "print a closing summary on stderr: articles, facts, failures, seconds (default on a terminal, after a progress bar)")
 	f.BoolVar(&opts.Update, "update", false, "with --check: rewrite the stored facts instead of comparing (and remove those of inputs that are gone)")
 	return cmd
 }
@@ -128,11 +135,19 @@ func (o *extractOptions) validate(set *rules.Set) error {
 			return usage("--encoding: %v", err)
 		}
 	}
+	if _, err := parseShard(o.Shard); err != nil {
+		return usage("--shard %q: %v", o.Shard, err)
+	}
 	if o.Update && o.Check == "" {
 		return usage("--update goes with --check DIR")
 	}
 	if o.Check != "" && o.OutDir != "" {
 		return usage("--check and -o cannot be used together")
+	}
+	if o.Check != "" && !o.Update {
+		if st, err := os.Stat(o.Check); err != nil || !st.IsDir() {
+			return usage("--check %s: not a folder of stored facts (write them with -o %s, or --check %s --update)", o.Check, o.Check, o.Check)
+		}
 	}
 	if len(o.Paths) == 0 {
 		if o.IO.StdinIsTTY {
@@ -143,7 +158,17 @@ func (o *extractOptions) validate(set *rules.Set) error {
 	return nil
 }
 
+// loadRules compiles the built-in rules lazily, one language when first
+// met (they are checked by the rules tests), and strictly, all at once,
+// as soon as a user's folder is added.
 func loadRules(dirs []string) (*rules.Set, error) {
+	if len(dirs) == 0 {
+		set, err := rules.LoadLazy()
+		if err != nil {
+			return nil, &exitError{code: exitUsage, msg: "rules:\n" + err.Error()}
+		}
+		return set, nil
+	}
 	var fsys []fs.FS
 	for _, d := range dirs {
 		st, err := os.Stat(d)
@@ -185,11 +210,24 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 	}
 	x := extract.New(set, lang.NewDetector())
 	srcOpt := source.Options{Exts: o.Exts, MaxBytes: o.MaxBytes, Encoding: o.Encoding}
+	sh, _ := parseShard(o.Shard)
+	var list []source.Item
+	total := -1
+	if o.From != "jsonl" {
+		for _, it := range source.List(o.Paths, srcOpt) {
+			if sh.keeps(it) {
+				list = append(list, it)
+			}
+		}
+		total = len(list)
+	}
+	prog := newProgress(o.IO, total, o.Quiet, o.Stats, time.Now)
+	defer prog.finish()
 
 	items := make(chan source.Item)
 	go func() {
 		defer close(items)
-		o.produce(ctx, srcOpt, items)
+		o.produce(ctx, srcOpt, list, items)
 	}()
 	results := process(ctx, x, o, srcOpt, items)
 
@@ -199,13 +237,19 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 	}
 	failed := 0
 	for r := range results {
+		if len(r.item.Warnings) > 0 && !o.Quiet || r.item.Err != nil {
+			prog.clear()
+		}
 		for _, w := range r.item.Warnings {
-			fmt.Fprintln(o.IO.Err, "factx: warning: "+w)
+			if !o.Quiet {
+				fmt.Fprintln(o.IO.Err, "factx: warning: "+w)
+			}
 		}
 		if r.item.Err != nil {
 			fmt.Fprintln(o.IO.Err, "factx: "+r.item.Err.Error())
 			failed++
 		}
+		prog.add(int64(len(r.item.Text)), len(r.doc.Facts), r.item.Err != nil)
 		if !r.ok {
 			continue
 		}
@@ -228,8 +272,13 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 
 // produce sends every input in order: files and folders, stdin, or JSON
 // Lines records.
-func (o *extractOptions) produce(ctx context.Context, opt source.Options, out chan<- source.Item) {
+// list holds the files and folders' files already expanded and sharded.
+func (o *extractOptions) produce(ctx context.Context, opt source.Options, list []source.Item, out chan<- source.Item) {
+	sh, _ := parseShard(o.Shard)
 	send := func(it source.Item) error {
+		if !sh.keeps(it) {
+			return nil
+		}
 		select {
 		case out <- it:
 			return nil
@@ -260,7 +309,7 @@ func (o *extractOptions) produce(ctx context.Context, opt source.Options, out ch
 		}
 		return
 	}
-	for _, it := range source.List(o.Paths, opt) {
+	for _, it := range list {
 		if send(it) != nil {
 			return
 		}
@@ -353,7 +402,8 @@ type sink interface {
 func (o *extractOptions) newSink() (sink, error) {
 	switch {
 	case o.Check != "" && o.Update:
-		return &dirSink{dir: o.Check, format: o.Format, prune: true}, nil
+		// A shard holds only some inputs: the others' facts stay.
+		return &dirSink{dir: o.Check, format: o.Format, prune: o.Shard == ""}, nil
 	case o.Check != "":
 		return &checkSink{o: o}, nil
 	case o.OutDir != "":

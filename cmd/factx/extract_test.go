@@ -287,9 +287,13 @@ func TestExtractCheck(t *testing.T) {
 
 	t.Run("missing folder", func(t *testing.T) {
 		o := factx(t, "", "extract", "--check", filepath.Join(root, "nope"), in)
-		if o.code == exitOK || !strings.Contains(o.err, "nope") {
-			t.Errorf("exit %d, stderr %q: want a failure naming the folder", o.code, o.err)
+		o.want(t, exitUsage)
+		if !strings.Contains(o.err, "nope") {
+			t.Errorf("stderr %q: want the folder named", o.err)
 		}
+		// --update creates it.
+		factx(t, "", "extract", "--check", filepath.Join(root, "nope"), "--update", in).want(t, exitOK)
+		factx(t, "", "extract", "--check", filepath.Join(root, "nope"), in).want(t, exitOK)
 	})
 }
 

@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/factx/factx/extract"
 	"github.com/factx/factx/extract/factfile"
+	"github.com/factx/factx/rules"
 )
 
 // outcome is what one in-process run of factx gave.
@@ -25,9 +27,18 @@ func factx(t *testing.T, stdin string, args ...string) outcome {
 	return factxIO(t, &IO{Args: args, In: strings.NewReader(stdin)})
 }
 
+// builtinRules compiles the built-in rules once for all tests: compiling
+// them is most of the cost of a run. Runs with --rules still compile.
+var builtinRules = sync.OnceValues(func() (*rules.Set, error) { return rules.Load(nil, nil) })
+
 // factxIO runs with a prepared IO; Out and Err are captured.
 func factxIO(t *testing.T, ios *IO) outcome {
 	t.Helper()
+	set, err := builtinRules()
+	if err != nil {
+		t.Fatalf("built-in rules: %v", err)
+	}
+	ios.rules = set
 	var out, errb bytes.Buffer
 	ios.Out, ios.Err = &out, &errb
 	if ios.In == nil {
@@ -193,7 +204,8 @@ func TestExtractFlags(t *testing.T) {
 			if got.Paths == nil {
 				got.Paths = []string{}
 			}
-			// Fields added by others are compared as they are set.
+			// Only these fields are compared: options added later keep
+			// their own defaults.
 			for _, f := range []struct {
 				name      string
 				got, want any
