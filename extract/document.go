@@ -77,7 +77,8 @@ func furnitureLines(text string, l *rules.Lang) []span {
 	var out []span
 	off := 0
 	for _, line := range strings.SplitAfter(text, "\n") {
-		trimmed := strings.TrimSpace(line)
+		// spacing varies from page to page: match the words
+		trimmed := strings.Join(strings.Fields(line), " ")
 		if trimmed != "" {
 			for _, re := range l.FurnitureStop {
 				if re.MatchString(trimmed) {

@@ -230,6 +230,15 @@ func TestNormalize(t *testing.T) {
 		{"15\u00A0000 \u2009—\u2013 «это» \u202F\u2212", "15\u00A0000 \u2009—\u2013 «это» \u202F\u2212"},
 		// Invalid bytes are not touched.
 		{"a\xff\r\nb", "a\xff\nb"},
+		// Mixed-script words take the script of most of their letters.
+		{"5 млн КZT", "5 млн KZT"},
+		{"бiр жүз", "бір жүз"},
+		{"2,3 eсе", "2,3 есе"},
+		{"$3.4 bіllion", "$3.4 billion"},
+		// Pure words, and mixes without look-alikes, stay.
+		{"Kazakhstan Казахстан", "Kazakhstan Казахстан"},
+		{"ПЭТ/КТ iPhone", "ПЭТ/КТ iPhone"},
+		{"Zжж", "Zжж"},
 	}
 	for _, tt := range tests {
 		if got := Normalize(tt.in); got != tt.want {
