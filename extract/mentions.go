@@ -411,16 +411,24 @@ func (f *mentionFinder) date(text string, r *rules.CompiledRule, m []int, publis
 			if !ok {
 				e, ok = f.lang.Lexicon("roman").Lookup(s)
 			}
-			if !ok {
+			if ok {
+				v, ok := e.Rat()
+				if !ok || !v.IsInt() {
+					return "", false
+				}
+				n = int(v.Num().Int64())
+			} else if n, ok = f.wholeNumber(s); !ok {
+				// a count in words: "за девять месяцев"
 				return "", false
 			}
-			v, ok := e.Rat()
-			if !ok || !v.IsInt() {
-				return "", false
-			}
-			n = int(v.Num().Int64())
 		}
 		vars[name] = n
+	}
+	// the amount of a relative date: "два года назад" is {pub_year-num}
+	if s, ok := group("num"); ok {
+		if n, ok := f.wholeNumber(s); ok {
+			vars["num"] = n
+		}
 	}
 	if q, ok := vars["quarter"]; ok {
 		if q < 1 || q > 4 {
