@@ -360,6 +360,16 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		f.Qualifier = c.qualifier(x, m)
 		f.Change = c.change(x, m)
 		f.Metric, f.Subject = c.metric(x, m)
+		if f.Metric == "" && c.subjectless(x, x.clauseOf(m.Start)) {
+			// "У женщин этот показатель достиг 79,3 года, у мужчин — 70,6
+			// года": an elliptic clause measures what the value before did
+			for k := len(facts) - 1; k >= 0; k-- {
+				if facts[k].Kind == f.Kind && facts[k].Metric != "" {
+					f.Metric, f.Subject = facts[k].Metric, facts[k].Subject
+					break
+				}
+			}
+		}
 		f.Date = c.date(x, dates, m, published)
 		facts = append(facts, f)
 		factMentions = append(factMentions, m)
@@ -743,8 +753,7 @@ func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
 			pronoun = true
 		}
 	}
-	from, to := x.wordsIn(ci)
-	if !pronoun && to-from > 5 {
+	if !pronoun && !c.subjectless(x, ci) {
 		return "", ""
 	}
 	// the nearest metric before, in this sentence
@@ -769,6 +778,27 @@ func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
 		return h.code, x.text[prev[h.from].start:prev[h.to-1].end]
 	}
 	return "", ""
+}
+
+// subjectless tells whether a clause names no subject of its own and
+// shares that of the clause before: it is short and elliptic ("…, а
+// доходы — на 5%"), it opens with a change or level word ("…, up 18%
+// from …", "…, увеличившись на 0,7 года"), or the clause before ends on
+// one (the Kazakh converb chain "… 7,1 трлн теңгеге жетіп, … 9,6
+// пайызға артты").
+func (c *claimBuilder) subjectless(x *ctx, ci int) bool {
+	from, to := x.wordsIn(ci)
+	if to-from <= 5 {
+		return true
+	}
+	for _, lex := range []string{lexChange, lexLevel} {
+		for _, h := range x.cues[lex] {
+			if h.from == from || (from > 0 && h.to == from && x.ofWord[from-1] == ci-1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // subject keeps the words of a metric as written, with the modifiers

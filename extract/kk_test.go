@@ -89,7 +89,7 @@ func TestKazakhMentions(t *testing.T) {
 		{text: "Жол 1000 шақырым, ал пәтер елу жеті бүтін оннан үш шаршы метр.",
 			want: []kkMention{
 				{text: "1000 шақырым", typ: "QUANTITY", value: 1000, unit: "kilometre"},
-				{text: "елу жеті бүтін оннан үш шаршы метр", typ: "QUANTITY", value: 57.3, unit: "m2"},
+				{text: "елу жеті бүтін оннан үш шаршы метр", typ: "QUANTITY", value: 57.3, unit: "square_metre"},
 			}},
 		{text: "Жиырма бес жастағы Азат білікті маман.",
 			want: []kkMention{{text: "Жиырма бес жастағы", typ: "DATE", value: 25, unit: "year"}}},

@@ -52,6 +52,9 @@ type Lang struct {
 	FurnitureStop []*regexp.Regexp
 	FurnitureSkip []*regexp.Regexp
 	StemSuffixes  []string
+	// ClaimExamples are the language's sentences with the fact expected
+	// of each, from every file of the language (not from common.yaml).
+	ClaimExamples []ClaimExample
 	fragments     map[string]string
 }
 
@@ -282,6 +285,9 @@ func compileLang(code string, files []*File) (*Lang, ErrorList) {
 			}
 		}
 		l.StemSuffixes = append(l.StemSuffixes, f.StemSuffixes...)
+		if f.Lang == code {
+			l.ClaimExamples = append(l.ClaimExamples, f.ClaimExamples...)
+		}
 	}
 	names := make([]string, 0, len(entries))
 	for name := range entries {

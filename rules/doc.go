@@ -10,7 +10,10 @@
 //   - fragments: named regular-expression pieces;
 //   - rules: patterns built from fragments and lexicons, each with the type
 //     of mention it finds and examples that run as tests;
-//   - furniture: lines that are not the article (related news, credits).
+//   - furniture: lines that are not the article (related news, credits);
+//   - claim_examples: sentences with the fact the whole extractor must make
+//     of them, which test the claim lexicons (change, qualifier_*, metric,
+//     period_*) the way rule examples test patterns.
 //
 // Loading is strict: unknown keys, unknown fragments, patterns that do not
 // compile and rules without examples are errors, all reported at once, each

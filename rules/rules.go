@@ -54,6 +54,7 @@ type ClaimExample struct {
 	Date      string   `yaml:"date"`
 	Published string   `yaml:"published"`
 	Line      int      `yaml:"-"`
+	File      string   `yaml:"-"`
 }
 
 // UnmarshalYAML records the example's line.
@@ -200,6 +201,9 @@ func ParseFile(name string, data []byte) (*File, ErrorList) {
 	}
 	for i := range f.Rules {
 		f.Rules[i].File = name
+	}
+	for i := range f.ClaimExamples {
+		f.ClaimExamples[i].File = name
 	}
 	for _, entries := range f.Lexicons {
 		for i := range entries {

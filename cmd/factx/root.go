@@ -62,5 +62,6 @@ bound, the metric measured and the date the claim refers to.
 	root.SetErr(ios.Err)
 	root.AddCommand(newCmdExtract(ios, nil))
 	root.AddCommand(newCmdDiff(ios, nil))
+	root.AddCommand(newCmdRules(ios, nil))
 	return root
 }
