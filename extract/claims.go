@@ -428,7 +428,10 @@ func (c *claimBuilder) counts(x *ctx, m Mention, earlier bool) bool {
 	trimmed := strings.TrimLeft(rest, " \t\u00a0")
 	r, _ := utf8.DecodeRuneInString(trimmed)
 	if trimmed == "" || !unicode.IsLetter(r) {
-		return (earlier || c.countNamed(x, m)) && c.clauseEnd(x, m)
+		// "саны 34-тен 12-ге дейін": a start in the base case before the
+		// value reached counts what the clause names
+		rangeStart := unicode.IsDigit(r) && c.baseCase(m)
+		return (earlier || c.countNamed(x, m)) && (c.clauseEnd(x, m) || rangeStart)
 	}
 	i := x.firstAfter(m.End)
 	if i >= len(x.ws) {
@@ -442,7 +445,10 @@ func (c *claimBuilder) counts(x *ctx, m Mention, earlier bool) bool {
 		}
 	}
 	if _, n := c.match(lexCountStop, x.ws, i); n > 0 {
-		return c.countNamed(x, m)
+		// "surpassed 20.4 million, up from 18.9 million in 2020": the
+		// start of a change counts what the count before it counted
+		_, from := c.cueBefore(x, lexRangeFrom, m)
+		return c.countNamed(x, m) || (earlier && from)
 	}
 	return true
 }
@@ -522,6 +528,21 @@ func (c *claimBuilder) cueBefore(x *ctx, lex string, m Mention) (string, bool) {
 	return "", false
 }
 
+// cueStart is the index of the first word of a cue of lex that ends
+// right before the mention, or -1.
+func (c *claimBuilder) cueStart(x *ctx, lex string, m Mention) int {
+	i := x.firstAfter(m.Start)
+	for j := max(i-3, 0); j < i; j++ {
+		if x.ofWord[j] != x.clauseOf(m.Start) {
+			continue
+		}
+		if _, n := c.match(lex, x.ws, j); n > 0 && j+n == i {
+			return j
+		}
+	}
+	return -1
+}
+
 // cueAfter finds a cue of lex that starts right after the mention.
 func (c *claimBuilder) cueAfter(x *ctx, lex string, m Mention) (string, bool) {
 	i := x.firstAfter(m.End)
@@ -571,8 +592,22 @@ func (c *claimBuilder) reached(x *ctx, m Mention) bool {
 	if _, ok := c.cueBefore(x, lexRangeTo, m); ok {
 		return true
 	}
-	_, ok := c.cueAfter(x, lexRangeToAft, m)
-	return ok
+	if _, ok := c.cueAfter(x, lexRangeToAft, m); ok {
+		return true
+	}
+	// before a bound: "rose to more than 2.1 trillion tenge"
+	if j := c.cueStart(x, lexQualBefore, m); j > 0 && x.ofWord[j-1] == x.ofWord[j] {
+		if _, n := c.match(lexRangeTo, x.ws, j-1); n == 1 {
+			return true
+		}
+	}
+	// past the counted noun: "8,2 млн адамға дейін"
+	i := x.firstAfter(m.End)
+	if m.Type == "CARDINAL" && i+1 < len(x.ws) && x.ofWord[i+1] == x.clauseOf(m.Start) && !c.isCue(x.ws, i) {
+		_, n := c.match(lexRangeToAft, x.ws, i+1)
+		return n > 0
+	}
+	return false
 }
 
 // level tells whether a level word stands by the value ("составила 5%",
@@ -623,8 +658,20 @@ func (c *claimBuilder) baseCase(m Mention) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	_, n := c.match(lexBaseCase, ws, len(ws)-1)
-	return n > 0
+	last := ws[len(ws)-1]
+	if _, n := c.match(lexBaseCase, ws, len(ws)-1); n > 0 {
+		return true
+	}
+	// an ending after a hyphen stands alone: "34-тен"
+	if prev, _ := utf8.DecodeLastRuneInString(m.Text[:last.start]); prev != '-' && prev != '\u2011' {
+		return false
+	}
+	for _, k := range c.cues[lexBaseCase].cues {
+		if len(k.toks) == 1 && k.toks[0].suffix && last.text == k.toks[0].text {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestUnshared is the change word of the value's clause nearest
@@ -670,21 +717,39 @@ func (c *claimBuilder) nearest(x *ctx, lex string, m Mention, borrow bool) strin
 	if best != "" || !borrow {
 		return best
 	}
+	later := ""
 	if c.clauseEnd(x, m) {
 		for _, h := range x.cues[lex] {
 			if x.ofWord[h.from] > ci {
-				return h.code
+				if c.valueBefore(x, h) {
+					return h.code // verb-final: the word closes a list of values
+				}
+				later = h.code
+				break
 			}
 		}
 	}
 	if from, to := x.wordsIn(ci); to-from <= 4 {
+		// elliptic: "цены выросли на 14%, на сахар — на 21%"
 		for k := len(x.cues[lex]) - 1; k >= 0; k-- {
 			if h := x.cues[lex][k]; x.ofWord[h.from] < ci {
 				return h.code
 			}
 		}
 	}
-	return ""
+	return later
+}
+
+// valueBefore tells whether a value stands before the cue in the cue's
+// clause ("…, ал сауда 7,8 пайызға ұлғайды").
+func (c *claimBuilder) valueBefore(x *ctx, h hit) bool {
+	ci := x.ofWord[h.from]
+	for _, o := range x.ms {
+		if o.Type != "DATE" && o.End <= x.ws[h.from].start && x.clauseOf(o.Start) == ci {
+			return true
+		}
+	}
+	return false
 }
 
 // ranges gives "с 5% до 3%" its direction: the value reached is a level
@@ -696,11 +761,24 @@ func (c *claimBuilder) nearest(x *ctx, lex string, m Mention, borrow bool) strin
 func (c *claimBuilder) ranges(x *ctx, facts []Fact, ms []Mention) {
 	for i := range facts {
 		code, ok := c.cueBefore(x, lexRangeFrom, ms[i])
+		if !ok && c.baseCase(ms[i]) {
+			// a start in the case of a base ("7 пайыздан 5 пайызға дейін")
+			code, ok = "range", true
+		}
 		if !ok {
 			continue
 		}
 		changes := code == "change" || c.nearest(x, lexChange, ms[i], false) != ""
+		// the value reached follows the start, or, where a change is
+		// told, may precede it ("fell to 7.9% from 9.8%")
+		order := make([]int, 0, len(facts))
 		for j := i + 1; j < len(facts); j++ {
+			order = append(order, j)
+		}
+		for j := i - 1; j >= 0 && changes; j-- {
+			order = append(order, j)
+		}
+		for _, j := range order {
 			if facts[j].Kind != facts[i].Kind || facts[j].Unit != facts[i].Unit ||
 				x.clauseOf(ms[j].Start) != x.clauseOf(ms[i].Start) {
 				continue
@@ -765,7 +843,14 @@ func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
 	if !pronoun {
 		return "", ""
 	}
-	// or in the text before the sentence
+	// or in the text before the sentence, unless a value before the
+	// pronoun in this sentence is what it refers to ("урожай превысил 26
+	// млн тонн, это на 3 млн тонн больше")
+	for _, o := range x.ms {
+		if o.Type != "DATE" && o.End <= m.Start && x.clauseOf(o.Start) < ci {
+			return "", ""
+		}
+	}
 	lo := x.sent.start - 800
 	for lo > 0 && !utf8.RuneStart(x.text[lo]) {
 		lo--

@@ -370,7 +370,10 @@ func ratNumber(v *big.Rat) *Number {
 }
 
 // date fills a DATE rule's template from its groups and the published
-// date.
+// date: year, year2, day, day2 and num are numbers; month, month2, rel,
+// quarter and half are looked up in their lexicons, in ordinal_word and
+// roman, else read as numbers ("девять месяцев"); pub_year, pub_month
+// and pub_day come from the published date.
 func (f *mentionFinder) date(text string, r *rules.CompiledRule, m []int, published string) (string, bool) {
 	vars := map[string]int{}
 	group := func(name string) (string, bool) {
