@@ -797,6 +797,7 @@ func (c *claimBuilder) ranges(x *ctx, facts []Fact, ms []Mention) {
 			}
 			facts[j].Qualifier = ""
 			facts[i].Qualifier = ""
+			facts[i].Change = "" // the start value did not change by itself
 			break
 		}
 	}
