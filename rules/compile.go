@@ -330,10 +330,13 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 	var errs ErrorList
 	x.exact = map[string]int{}
 	type alt struct {
-		src string
-		n   int
+		src, stem, frag string
+		n               int
 	}
 	var alts []alt
+	// forms that end in the same fragment ("бір{case}", "екі{case}") share
+	// one copy of it: (?:бір|екі){case} matches the same and keeps the
+	// pattern, and every rule built from it, small
 	for i, e := range x.Entries {
 		where := Error{File: e.File, Line: e.Line}
 		if len(e.Forms) == 0 {
@@ -353,7 +356,11 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 				errs = append(errs, where)
 				continue
 			}
-			alts = append(alts, alt{src, utf8.RuneCountInString(form)})
+			a := alt{src: src, n: utf8.RuneCountInString(form)}
+			if stem, frag, ok := stemAndFragment(form); ok {
+				a.stem, a.frag = regexp.QuoteMeta(stem), frag
+			}
+			alts = append(alts, a)
 			if literal {
 				if _, dup := x.exact[Fold(form)]; !dup {
 					x.exact[Fold(form)] = i
@@ -374,13 +381,35 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 	// side by side, so the regexp parser factors them into a tree of
 	// common prefixes: far fewer states to try at each position.
 	sort.SliceStable(alts, func(i, j int) bool { return alts[i].src > alts[j].src })
+	// Neighbours that end in the same fragment ("бір{case}", "екі{case}")
+	// share one copy of it: (?:бір|екі){case} tries the same readings in
+	// the same order, and keeps every rule built from the lexicon small.
 	parts := make([]string, 0, len(alts))
 	seen := map[string]bool{}
-	for _, a := range alts {
-		if !seen[a.src] {
-			seen[a.src] = true
-			parts = append(parts, a.src)
+	for i := 0; i < len(alts); {
+		a := alts[i]
+		if seen[a.src] {
+			i++
+			continue
 		}
+		seen[a.src] = true
+		if a.frag == "" {
+			parts = append(parts, a.src)
+			i++
+			continue
+		}
+		stems := []string{a.stem}
+		j := i + 1
+		for ; j < len(alts) && alts[j].frag == a.frag; j++ {
+			if !seen[alts[j].src] {
+				seen[alts[j].src] = true
+				stems = append(stems, alts[j].stem)
+			}
+		}
+		if exp, err := l.expand("{"+a.frag+"}", nil); err == nil {
+			parts = append(parts, "(?:"+strings.Join(stems, "|")+")(?:"+exp+")")
+		}
+		i = j
 	}
 	if len(parts) == 0 {
 		x.alt = `[^\x00-\x{10FFFF}]` // matches nothing
@@ -396,6 +425,18 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 	x.Prefix = re
 	return errs
 }
+
+// stemAndFragment splits a form made of plain letters and one trailing
+// fragment reference, "бір{case}", into its stem and the fragment's name.
+func stemAndFragment(form string) (string, string, bool) {
+	m := trailingRefRe.FindStringSubmatch(form)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+var trailingRefRe = regexp.MustCompile(`^(\p{L}+)\{([a-z_][a-z0-9_]*)\}$`)
 
 // formPattern turns a lexicon form into a regular expression: literal text,
 // a trailing "*" for any letters after a stem, "{name}" for a fragment, and
