@@ -63,7 +63,6 @@ func keys(facts []extract.Fact) []string {
 	return out
 }
 
-
 var (
 	spaceRe = regexp.MustCompile(` `)
 	eolRe   = regexp.MustCompile(`\n`)

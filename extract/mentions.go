@@ -52,9 +52,10 @@ func (f *mentionFinder) find(text, published string) []Mention {
 // candidates runs every rule and keeps each match that reads.
 func (f *mentionFinder) candidates(text, published string) []candidate {
 	mt := matchText(text)
+	starts := f.starts(mt)
 	var cands []candidate
 	for order, r := range f.lang.Rules {
-		for _, m := range f.wordMatches(r.Re, mt) {
+		for _, m := range f.wordMatches(r, mt, starts) {
 			c := candidate{start: m[0], end: m[1], rule: r, order: order}
 			if s, e, ok := r.Group(m, "m"); ok {
 				c.start, c.end = s, e
@@ -115,41 +116,77 @@ func resolve(cands []candidate, keepIgnored bool) []Mention {
 	return out
 }
 
+// start is a position where a match may begin, with the rune there and
+// whether a number word may begin there.
+type start struct {
+	at     int
+	r      rune
+	number bool
+}
+
+// starts lists the positions of s where a match may begin: not inside a
+// word or a number. Every rule is tried only there.
+func (f *mentionFinder) starts(s string) []start {
+	out := make([]start, 0, len(s)/4)
+	for i, r := range s {
+		if !startOK(s, i, f.joins) {
+			continue
+		}
+		st := start{at: i, r: r}
+		if unicode.IsLetter(r) {
+			end := i
+			for end < len(s) {
+				c, n := utf8.DecodeRuneInString(s[end:])
+				if !unicode.IsLetter(c) {
+					break
+				}
+				end += n
+			}
+			st.number = f.lang.NumberWordStart(strings.ToLower(s[i:end]))
+		} else {
+			st.number = f.lang.NumberSymbol(r)
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// tries tells whether rule r can match at st.
+func tries(r *rules.CompiledRule, st start) bool {
+	return (st.number && r.NumberStart) || r.First.Has(st.r)
+}
+
 // wordMatches finds a rule's matches that start and end on word
-// boundaries, which Go's regexp cannot see (its \b is ASCII). A match
-// that ends inside a word ("екі бір|дей") is cut back to a word boundary
-// within it and tried again; one that starts inside a word moves the
-// search on to the next word ("әр|бір үшінші" finds "үшінші").
-func (f *mentionFinder) wordMatches(re *regexp.Regexp, s string) [][]int {
+// boundaries, which Go's regexp cannot see (its \b is ASCII). The rule's
+// pattern is anchored; it is tried, left to right, at each start whose
+// rune can begin it, and after a match the search goes on past it. A
+// match that ends inside a word ("екі бір|дей") is cut back to a word
+// boundary within it and tried again.
+func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s string, starts []start) [][]int {
 	var out [][]int
-	for pos := 0; pos < len(s); {
-		m := re.FindStringSubmatchIndex(s[pos:])
-		if m == nil {
-			break
+	pos := 0
+	for _, st := range starts {
+		if st.at < pos || !tries(r, st) {
+			continue
+		}
+		m := r.Re.FindStringSubmatchIndex(s[st.at:])
+		if m == nil || m[1] == m[0] {
+			continue
 		}
 		for i := range m {
 			if m[i] >= 0 {
-				m[i] += pos
+				m[i] += st.at
 			}
-		}
-		if m[1] == m[0] {
-			_, size := utf8.DecodeRuneInString(s[m[1]:])
-			pos = m[1] + max(size, 1)
-			continue
 		}
 		if boundaryOK(s, m[0], m[1], f.joins) {
 			out = append(out, m)
 			pos = m[1]
 			continue
 		}
-		if boundaryOK(s, m[0], len(s), f.joins) {
-			if short := f.shorter(re, s, m); short != nil {
-				out = append(out, short)
-				pos = short[1]
-				continue
-			}
+		if short := f.shorter(r.Re, s, m); short != nil {
+			out = append(out, short)
+			pos = short[1]
 		}
-		pos = nextWord(s, m[0])
 	}
 	return out
 }
@@ -181,47 +218,14 @@ func (f *mentionFinder) shorter(re *regexp.Regexp, s string, m []int) []int {
 	return nil
 }
 
-// nextWord is where the word after the one holding i starts.
-func nextWord(s string, i int) int {
-	j := i
-	for j < len(s) {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if !isWordRune(r) {
-			break
-		}
-		j += size
-	}
-	for j < len(s) {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		if isWordRune(r) {
-			break
-		}
-		j += size
-	}
-	if j == i {
-		_, size := utf8.DecodeRuneInString(s[i:])
-		j = i + max(size, 1)
-	}
-	return j
-}
-
 // boundaryOK rejects matches that start or end inside a word or number:
 // Go's \b knows only ASCII, so the check is done here for every script.
 // joins tells whether a separator between digits, with run digits on its
 // far side, belongs to one number ("1,5", "1,234") rather than a list
 // ("22,24,26").
 func boundaryOK(s string, start, end int, joins func(sep rune, run int) bool) bool {
-	if start > 0 {
-		prev, _ := utf8.DecodeLastRuneInString(s[:start])
-		first, _ := utf8.DecodeRuneInString(s[start:])
-		if isWordRune(prev) && isWordRune(first) {
-			return false
-		}
-		if unicode.IsDigit(first) && (prev == '.' || prev == ',') && start > 1 {
-			if p2, _ := utf8.DecodeLastRuneInString(s[:start-1]); unicode.IsDigit(p2) && joins(prev, digitRun(s[start:])) {
-				return false // inside "1,5" or "09.07"
-			}
-		}
+	if !startOK(s, start, joins) {
+		return false
 	}
 	if end < len(s) {
 		next, _ := utf8.DecodeRuneInString(s[end:])
@@ -233,6 +237,25 @@ func boundaryOK(s string, start, end int, joins func(sep rune, run int) bool) bo
 			if n2, _ := utf8.DecodeRuneInString(s[end+1:]); unicode.IsDigit(n2) && joins(next, digitRun(s[end+1:])) {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// startOK tells whether a match may begin at start: not inside a word,
+// nor inside a number such as "1,5" or "09.07".
+func startOK(s string, start int, joins func(sep rune, run int) bool) bool {
+	if start == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:start])
+	first, _ := utf8.DecodeRuneInString(s[start:])
+	if isWordRune(prev) && isWordRune(first) {
+		return false
+	}
+	if unicode.IsDigit(first) && (prev == '.' || prev == ',') && start > 1 {
+		if p2, _ := utf8.DecodeLastRuneInString(s[:start-1]); unicode.IsDigit(p2) && joins(prev, digitRun(s[start:])) {
+			return false
 		}
 	}
 	return true

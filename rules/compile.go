@@ -52,6 +52,11 @@ type Lang struct {
 	FurnitureStop []*regexp.Regexp
 	FurnitureSkip []*regexp.Regexp
 	StemSuffixes  []string
+	// numberStart says which words can begin a number written in words.
+	numberStart wordStarts
+	// shadow makes expand write number words as one marker rune, to learn
+	// where a rule can start (see firstRunes)
+	shadow bool
 	// ClaimExamples are the language's sentences with the fact expected
 	// of each, from every file of the language (not from common.yaml).
 	ClaimExamples []ClaimExample
@@ -75,7 +80,14 @@ func (l *Lang) Expand(pattern string) (string, error) {
 // CompiledRule is a rule with its regular expression.
 type CompiledRule struct {
 	Rule
+	// Re matches at the start of its input only: the finder runs it at
+	// the positions where First says a match can begin.
 	Re *regexp.Regexp
+	// First holds the runes a match can begin with, other than those of
+	// number words; NumberStart says a match can begin with a number
+	// word (Lang.NumberWordStart tells where one does).
+	First       *RuneSet
+	NumberStart bool
 	// groups maps a group name to every subexpression index bearing it.
 	groups map[string][]int
 }
@@ -307,6 +319,7 @@ func compileLang(code string, files []*File) (*Lang, ErrorList) {
 	if len(l.Decimal) == 0 {
 		l.Decimal = []string{"."}
 	}
+	l.numberStart = newWordStarts(l.Lexicons)
 	for _, r := range rules {
 		cr, rerrs := l.compileRule(r)
 		errs = append(errs, rerrs...)
@@ -530,6 +543,9 @@ func (l *Lang) digitsPattern() string {
 // wordsPattern reads a run of number words ("двести пятьдесят три тысячи",
 // "twenty-five", "он мың қырық төрт"), optionally joined by connectors.
 func (l *Lang) wordsPattern() string {
+	if l.shadow {
+		return numberWordMarkRe
+	}
 	var word []string
 	for _, n := range []string{"number", "multiplier", "scale"} {
 		if x := l.Lexicons[n]; x != nil && len(x.Entries) > 0 {
@@ -572,6 +588,9 @@ func (l *Lang) expand(p string, stack []string) (string, error) {
 			return src
 		}
 		if x, ok := l.Lexicons[name]; ok {
+			if l.shadow && numberWordLexicons[name] {
+				return numberWordMarkRe
+			}
 			if x.alt == "" {
 				// referenced while lexicons compile: compile it now
 				l.compileLexicon(x)
@@ -614,12 +633,26 @@ func (l *Lang) compileRule(r Rule) (*CompiledRule, ErrorList) {
 		bad("pattern: %v", err)
 		return nil, errs
 	}
-	re, err := regexp.Compile("(?i)" + src)
+	re, err := regexp.Compile("(?i)^(?:" + src + ")")
+	if err != nil {
+		bad("pattern: %v", shortRegexpError(err))
+		return nil, errs
+	}
+	tree, err := syntax.Parse("(?i)"+src, syntax.Perl)
 	if err != nil {
 		bad("pattern: %v", shortRegexpError(err))
 		return nil, errs
 	}
 	cr := &CompiledRule{Rule: r, Re: re, groups: map[string][]int{}}
+	l.shadow = true
+	shadowSrc, _ := l.expand(r.Pattern, nil)
+	l.shadow = false
+	if shadowTree, err := syntax.Parse("(?i)"+shadowSrc, syntax.Perl); err == nil {
+		cr.First = firstRunes(shadowTree)
+		cr.NumberStart = cr.First.Has(numberWordMark)
+	} else {
+		cr.First, cr.NumberStart = firstRunes(tree), false
+	}
 	for i, name := range re.SubexpNames() {
 		if name != "" {
 			cr.groups[name] = append(cr.groups[name], i)
