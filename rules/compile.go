@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io/fs"
 	"math/big"
+	"path"
 	"regexp"
 	"regexp/syntax"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -23,8 +25,10 @@ type Set struct {
 
 // lazyLang is one language's files, compiled once when first asked for.
 type lazyLang struct {
-	once  sync.Once
-	files []*File
+	once sync.Once
+	// names are the embedded files of the language, common.yaml first,
+	// parsed on first use
+	names []string
 	lang  *Lang
 }
 
@@ -32,7 +36,19 @@ type lazyLang struct {
 // language is compiled on its first call; safe for concurrent use.
 func (s *Set) Lang(code string) *Lang {
 	if z := s.lazy[code]; z != nil {
-		z.once.Do(func() { z.lang, _ = compileLang(code, z.files) })
+		z.once.Do(func() {
+			var files []*File
+			for _, name := range z.names {
+				data, err := fs.ReadFile(embedded, name)
+				if err != nil {
+					continue
+				}
+				if f, _ := ParseFile(path.Join("rules", name), data); f != nil {
+					files = append(files, f)
+				}
+			}
+			z.lang, _ = compileLang(code, files)
+		})
 		return z.lang
 	}
 	return s.langs[code]
@@ -180,21 +196,24 @@ func Load(dirs []fs.FS, labels []string) (*Set, error) {
 
 // LoadLazy reads the embedded rules like Load but compiles each language
 // only when Set.Lang first asks for it, so a run pays only for the
-// languages it meets: compiling the word lists of every language is most
-// of the start-up time of a short run. It reports file-level errors (YAML,
-// unknown keys); compile errors of a language are not reported, so it is
-// meant for rules already checked by Load, as the embedded ones are by
-// this package's tests.
+// languages it meets: reading and compiling the word lists of every
+// language is most of the start-up time of a short run. Each embedded
+// language lives in "<code>.yaml" beside "common.yaml". Errors are not
+// reported, so it is meant for rules already checked by Load, as the
+// embedded ones are by this package's tests.
 func LoadLazy() (*Set, error) {
-	files, errs := readDir(embedded, "rules")
-	if len(errs) > 0 {
-		return nil, errs
+	names, err := fs.Glob(embedded, "*.yaml")
+	if err != nil {
+		return nil, err
 	}
-	byLang := groupByLang(files)
 	set := &Set{lazy: map[string]*lazyLang{}}
-	for code, fs := range byLang {
+	for _, name := range names {
+		code := strings.TrimSuffix(name, ".yaml")
+		if code == "common" {
+			continue
+		}
 		set.codes = append(set.codes, code)
-		set.lazy[code] = &lazyLang{files: fs}
+		set.lazy[code] = &lazyLang{names: []string{"common.yaml", name}}
 	}
 	sort.Strings(set.codes)
 	return set, nil
@@ -320,8 +339,13 @@ func compileLang(code string, files []*File) (*Lang, ErrorList) {
 		l.Decimal = []string{"."}
 	}
 	l.numberStart = newWordStarts(l.Lexicons)
-	for _, r := range rules {
-		cr, rerrs := l.compileRule(r)
+	pending := make([]*pendingRule, len(rules))
+	for i, r := range rules {
+		pending[i] = l.prepareRule(r)
+	}
+	compileRules(pending)
+	for _, p := range pending {
+		cr, rerrs := p.finish()
 		errs = append(errs, rerrs...)
 		if cr != nil {
 			l.Rules = append(l.Rules, cr)
@@ -394,9 +418,9 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 	// side by side, so the regexp parser factors them into a tree of
 	// common prefixes: far fewer states to try at each position.
 	sort.SliceStable(alts, func(i, j int) bool { return alts[i].src > alts[j].src })
-	// Neighbours that end in the same fragment ("бір{case}", "екі{case}")
-	// share one copy of it: (?:бір|екі){case} tries the same readings in
-	// the same order, and keeps every rule built from the lexicon small.
+	// Forms that end in the same fragment ("бір{case}", "екі{case}") share
+	// one copy of it, where the first of them stands: (?:бір|екі){case}
+	// keeps every rule built from the lexicon small.
 	parts := make([]string, 0, len(alts))
 	seen := map[string]bool{}
 	for i := 0; i < len(alts); {
@@ -412,9 +436,8 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 			continue
 		}
 		stems := []string{a.stem}
-		j := i + 1
-		for ; j < len(alts) && alts[j].frag == a.frag; j++ {
-			if !seen[alts[j].src] {
+		for j := i + 1; j < len(alts); j++ {
+			if alts[j].frag == a.frag && !seen[alts[j].src] {
 				seen[alts[j].src] = true
 				stems = append(stems, alts[j].stem)
 			}
@@ -422,7 +445,7 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 		if exp, err := l.expand("{"+a.frag+"}", nil); err == nil {
 			parts = append(parts, "(?:"+strings.Join(stems, "|")+")(?:"+exp+")")
 		}
-		i = j
+		i++
 	}
 	if len(parts) == 0 {
 		x.alt = `[^\x00-\x{10FFFF}]` // matches nothing
@@ -605,10 +628,22 @@ func (l *Lang) expand(p string, stack []string) (string, error) {
 	return out, firstErr
 }
 
-func (l *Lang) compileRule(r Rule) (*CompiledRule, ErrorList) {
-	var errs ErrorList
+// pendingRule is a rule whose patterns are expanded, waiting for its
+// regular expression to compile.
+type pendingRule struct {
+	cr   *CompiledRule
+	src  string
+	errs ErrorList
+	re   *regexp.Regexp
+	err  error
+}
+
+// prepareRule checks a rule and expands its pattern; the costly compile
+// is left to compileRules, which runs them side by side.
+func (l *Lang) prepareRule(r Rule) *pendingRule {
+	p := &pendingRule{cr: &CompiledRule{Rule: r, groups: map[string][]int{}}}
 	bad := func(format string, a ...any) {
-		errs = append(errs, Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule %s: ", r.Name) + fmt.Sprintf(format, a...)})
+		p.errs = append(p.errs, Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule %s: ", r.Name) + fmt.Sprintf(format, a...)})
 	}
 	if r.Name == "" {
 		bad("missing name")
@@ -631,29 +666,59 @@ func (l *Lang) compileRule(r Rule) (*CompiledRule, ErrorList) {
 	src, err := l.expand(r.Pattern, nil)
 	if err != nil {
 		bad("pattern: %v", err)
-		return nil, errs
+		return p
 	}
-	re, err := regexp.Compile("(?i)^(?:" + src + ")")
-	if err != nil {
-		bad("pattern: %v", shortRegexpError(err))
-		return nil, errs
-	}
-	tree, err := syntax.Parse("(?i)"+src, syntax.Perl)
-	if err != nil {
-		bad("pattern: %v", shortRegexpError(err))
-		return nil, errs
-	}
-	cr := &CompiledRule{Rule: r, Re: re, groups: map[string][]int{}}
+	p.src = src
+	// the same pattern with number words as one marker rune: small, and
+	// enough to learn where a match can begin
 	l.shadow = true
 	shadowSrc, _ := l.expand(r.Pattern, nil)
 	l.shadow = false
-	if shadowTree, err := syntax.Parse("(?i)"+shadowSrc, syntax.Perl); err == nil {
-		cr.First = firstRunes(shadowTree)
-		cr.NumberStart = cr.First.Has(numberWordMark)
-	} else {
-		cr.First, cr.NumberStart = firstRunes(tree), false
+	p.cr.First = &RuneSet{any: true}
+	if tree, err := syntax.Parse("(?i)"+shadowSrc, syntax.Perl); err == nil {
+		p.cr.First = firstRunes(tree)
+		p.cr.NumberStart = p.cr.First.Has(numberWordMark)
 	}
-	for i, name := range re.SubexpNames() {
+	return p
+}
+
+// compileRules compiles the prepared rules' patterns on every core.
+func compileRules(ps []*pendingRule) {
+	next := make(chan *pendingRule)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				p.re, p.err = regexp.Compile("(?i)^(?:" + p.src + ")")
+			}
+		}()
+	}
+	for _, p := range ps {
+		if p.src != "" {
+			next <- p
+		}
+	}
+	close(next)
+	wg.Wait()
+}
+
+// finishRule checks what needs the compiled pattern: its groups.
+func (p *pendingRule) finish() (*CompiledRule, ErrorList) {
+	r, cr := p.cr.Rule, p.cr
+	bad := func(format string, a ...any) {
+		p.errs = append(p.errs, Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule %s: ", r.Name) + fmt.Sprintf(format, a...)})
+	}
+	if p.src == "" {
+		return nil, p.errs
+	}
+	if p.err != nil {
+		bad("pattern: %v", shortRegexpError(p.err))
+		return nil, p.errs
+	}
+	cr.Re = p.re
+	for i, name := range cr.Re.SubexpNames() {
 		if name != "" {
 			cr.groups[name] = append(cr.groups[name], i)
 		}
@@ -664,8 +729,8 @@ func (l *Lang) compileRule(r Rule) (*CompiledRule, ErrorList) {
 	if r.UnitFrom != "" && len(cr.groups["unit"]) == 0 {
 		bad("unit_from needs a group (?P<unit>...) in the pattern")
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	if len(p.errs) > 0 {
+		return nil, p.errs
 	}
 	return cr, nil
 }
