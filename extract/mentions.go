@@ -117,11 +117,11 @@ func resolve(cands []candidate, keepIgnored bool) []Mention {
 }
 
 // start is a position where a match may begin, with the rune there and
-// whether a number word may begin there.
+// the word lists (anchors) whose words may begin there.
 type start struct {
-	at     int
-	r      rune
-	number bool
+	at      int
+	r       rune
+	anchors uint64
 }
 
 // starts lists the positions of s where a match may begin: not inside a
@@ -132,28 +132,14 @@ func (f *mentionFinder) starts(s string) []start {
 		if !startOK(s, i, f.joins) {
 			continue
 		}
-		st := start{at: i, r: r}
-		if unicode.IsLetter(r) {
-			end := i
-			for end < len(s) {
-				c, n := utf8.DecodeRuneInString(s[end:])
-				if !unicode.IsLetter(c) {
-					break
-				}
-				end += n
-			}
-			st.number = f.lang.NumberWordStart(strings.ToLower(s[i:end]))
-		} else {
-			st.number = f.lang.NumberSymbol(r)
-		}
-		out = append(out, st)
+		out = append(out, start{at: i, r: r, anchors: f.lang.AnchorsAt(s[i:])})
 	}
 	return out
 }
 
 // tries tells whether rule r can match at st.
 func tries(r *rules.CompiledRule, st start) bool {
-	return (st.number && r.NumberStart) || r.First.Has(st.r)
+	return st.anchors&r.Anchors != 0 || r.First.Has(st.r)
 }
 
 // wordMatches finds a rule's matches that start and end on word

@@ -68,8 +68,9 @@ type Lang struct {
 	FurnitureStop []*regexp.Regexp
 	FurnitureSkip []*regexp.Regexp
 	StemSuffixes  []string
-	// numberStart says which words can begin a number written in words.
-	numberStart wordStarts
+	// anchors are the word lists rules can begin with (see anchorFor)
+	anchors     *anchorTrie
+	anchorIndex map[string]int
 	// shadow makes expand write number words as one marker rune, to learn
 	// where a rule can start (see firstRunes)
 	shadow bool
@@ -100,10 +101,10 @@ type CompiledRule struct {
 	// the positions where First says a match can begin.
 	Re *regexp.Regexp
 	// First holds the runes a match can begin with, other than those of
-	// number words; NumberStart says a match can begin with a number
-	// word (Lang.NumberWordStart tells where one does).
-	First       *RuneSet
-	NumberStart bool
+	// the word lists in Anchors, the anchors it can begin with
+	// (Lang.AnchorsAt tells which begin at a position).
+	First   *RuneSet
+	Anchors uint64
 	// groups maps a group name to every subexpression index bearing it.
 	groups map[string][]int
 }
@@ -338,7 +339,6 @@ func compileLang(code string, files []*File) (*Lang, ErrorList) {
 	if len(l.Decimal) == 0 {
 		l.Decimal = []string{"."}
 	}
-	l.numberStart = newWordStarts(l.Lexicons)
 	pending := make([]*pendingRule, len(rules))
 	for i, r := range rules {
 		pending[i] = l.prepareRule(r)
@@ -567,7 +567,9 @@ func (l *Lang) digitsPattern() string {
 // "twenty-five", "он мың қырық төрт"), optionally joined by connectors.
 func (l *Lang) wordsPattern() string {
 	if l.shadow {
-		return numberWordMarkRe
+		if mark, ok := l.anchorFor("number"); ok {
+			return mark
+		}
 	}
 	var word []string
 	for _, n := range []string{"number", "multiplier", "scale"} {
@@ -611,8 +613,10 @@ func (l *Lang) expand(p string, stack []string) (string, error) {
 			return src
 		}
 		if x, ok := l.Lexicons[name]; ok {
-			if l.shadow && numberWordLexicons[name] {
-				return numberWordMarkRe
+			if l.shadow {
+				if mark, ok := l.anchorFor(name); ok {
+					return mark
+				}
 			}
 			if x.alt == "" {
 				// referenced while lexicons compile: compile it now
@@ -677,7 +681,7 @@ func (l *Lang) prepareRule(r Rule) *pendingRule {
 	p.cr.First = &RuneSet{any: true}
 	if tree, err := syntax.Parse("(?i)"+shadowSrc, syntax.Perl); err == nil {
 		p.cr.First = firstRunes(tree)
-		p.cr.NumberStart = p.cr.First.Has(numberWordMark)
+		p.cr.Anchors = anchorMask(p.cr.First, len(l.anchorIndex))
 	}
 	return p
 }

@@ -1,9 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"regexp/syntax"
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -104,84 +104,149 @@ func first(re *syntax.Regexp) (pairs []rune, nullable, any bool) {
 	return nil, true, false
 }
 
-// numberWordMark stands for any number word when a rule is expanded to
-// learn where it can start.
+// An anchor is a word list a match can begin with: anchor 0 is every
+// number word, the others one lexicon each. When a rule is expanded to
+// learn where it can start, a reference to a lexicon becomes one marker
+// rune, so the start set stays small, and the finder asks the anchors'
+// word lists instead, once per position.
 const (
-	numberWordMark   = '\U000F0000'
-	numberWordMarkRe = `\x{F0000}`
+	anchorMark = '\U000F0000'
+	maxAnchors = 64
 )
 
+func anchorMarkRe(i int) string { return fmt.Sprintf(`\x{%X}`, anchorMark+rune(i)) }
+
 // numberWordLexicons are the lexicons number words are read from.
-var numberWordLexicons = map[string]bool{"number": true, "multiplier": true, "scale": true, "connector": true}
+var numberWordLexicons = map[string]bool{"number": true, "multiplier": true, "scale": true}
 
-// wordStarts tells, from a word alone, whether a number word can begin
-// there: the first words of every form, exactly or as a stem. It errs
-// only on the side of yes.
-type wordStarts struct {
-	exact    map[string]bool
-	prefixes []string
-	// symbols are forms' first runes that are not letters ("½")
-	symbols map[rune]bool
-	// all is set when some form begins with a fragment: then any word
-	// may begin a number word.
-	all bool
-}
-
-func newWordStarts(lexicons map[string]*Lexicon) wordStarts {
-	ws := wordStarts{exact: map[string]bool{}, symbols: map[rune]bool{}}
-	for name := range numberWordLexicons {
-		x := lexicons[name]
-		if x == nil {
-			continue
-		}
-		for _, e := range x.Entries {
-			for _, form := range e.Forms {
-				ws.add(Fold(form))
+// anchorFor returns the marker of a lexicon reference in a shadow
+// expansion, giving the lexicon an anchor on first use; ok is false when
+// there are no anchors left (the reference is then expanded in full).
+func (l *Lang) anchorFor(name string) (string, bool) {
+	if numberWordLexicons[name] {
+		name = ""
+	}
+	if i, ok := l.anchorIndex[name]; ok {
+		return anchorMarkRe(i), true
+	}
+	if len(l.anchorIndex) >= maxAnchors {
+		return "", false
+	}
+	if l.anchorIndex == nil {
+		l.anchorIndex = map[string]int{}
+		l.anchors = &anchorTrie{root: &trieNode{}, symbols: map[rune]uint64{}}
+	}
+	bit := uint64(1) << len(l.anchorIndex)
+	l.anchorIndex[name] = len(l.anchorIndex)
+	names := []string{name}
+	if name == "" {
+		names = []string{"multiplier", "number", "scale"}
+	}
+	for _, n := range names {
+		if x := l.Lexicons[n]; x != nil {
+			for _, e := range x.Entries {
+				for _, form := range e.Forms {
+					l.anchors.add(Fold(form), bit)
+				}
 			}
 		}
 	}
-	sort.Strings(ws.prefixes)
-	return ws
+	return anchorMarkRe(l.anchorIndex[name]), true
 }
 
-func (ws *wordStarts) add(form string) {
-	end := 0
-	for i, r := range form {
-		if !unicode.IsLetter(r) {
-			break
+// anchorMask turns the marker runes of a start set into anchor bits.
+func anchorMask(first *RuneSet, n int) uint64 {
+	var mask uint64
+	for i := 0; i < n; i++ {
+		if first.Has(anchorMark + rune(i)) {
+			mask |= 1 << i
 		}
-		end = i + len(string(r))
 	}
+	return mask
+}
+
+// anchorTrie holds the letters every form of the anchors' word lists
+// begins with, up to its first non-letter. A form can begin at a word
+// when the word begins with those letters: forms are stems ("миллион*",
+// "жүз{case}") or can run into the next word ("fortysecond"), so the
+// test is a prefix test, and it errs only on the side of yes.
+type anchorTrie struct {
+	root *trieNode
+	// symbols: anchors with forms that begin with a non-letter ("½", "$")
+	symbols map[rune]uint64
+	// always: anchors with forms that begin with a fragment
+	always uint64
+}
+
+type trieNode struct {
+	next map[rune]*trieNode
+	// mask: anchors with a form that begins with the letters so far;
+	// whole: anchors with a one-letter form ("k", "a"), which counts only
+	// as a whole word, or every word beginning with that letter would do
+	mask, whole uint64
+}
+
+func (t *anchorTrie) add(form string, bit uint64) {
 	first, _ := utf8.DecodeRuneInString(form)
 	switch {
 	case first == '{':
-		ws.all = true
-	case end == 0:
-		ws.symbols[first] = true
-	case end == len(form) || form[end] == ' ' || form[end] == '-':
-		// a whole word, alone or first of a phrase ("с половиной")
-		ws.exact[form[:end]] = true
-	default:
-		// a stem: "миллион*", "жүз{case}", or the first word of a phrase
-		ws.prefixes = append(ws.prefixes, form[:end])
+		t.always |= bit
+		return
+	case !unicode.IsLetter(first):
+		t.symbols[first] |= bit
+		return
 	}
+	n, letters := t.root, 0
+	for _, r := range form {
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if n.next == nil {
+			n.next = map[rune]*trieNode{}
+		}
+		child := n.next[r]
+		if child == nil {
+			child = &trieNode{}
+			n.next[r] = child
+		}
+		n = child
+		letters++
+	}
+	if letters == 1 {
+		n.whole |= bit
+		return
+	}
+	n.mask |= bit
 }
 
-// NumberSymbol tells whether a number word can begin with the rune r, a
-// symbol such as "½".
-func (l *Lang) NumberSymbol(r rune) bool { return l.numberStart.all || l.numberStart.symbols[r] }
-
-// NumberWordStart tells whether a number word can begin with the word w
-// (folded, as Fold does).
-func (l *Lang) NumberWordStart(w string) bool {
-	ws := &l.numberStart
-	if ws.all || ws.exact[w] {
-		return true
+// AnchorsAt returns the anchors that can begin at the start of s: the
+// word there, or the symbol.
+func (l *Lang) AnchorsAt(s string) uint64 {
+	t := l.anchors
+	if t == nil {
+		return 0
 	}
-	for _, p := range ws.prefixes {
-		if strings.HasPrefix(w, p) {
-			return true
+	mask := t.always
+	first, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsLetter(first) {
+		return mask | t.symbols[first]
+	}
+	n, letters := t.root, 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			break
 		}
+		letters++
+		next := n.next[unicode.ToLower(r)]
+		if next == nil {
+			n = nil
+			break
+		}
+		n = next
+		mask |= n.mask
 	}
-	return false
+	if letters == 1 && n != nil {
+		mask |= n.whole
+	}
+	return mask
 }
