@@ -155,7 +155,7 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s string, starts []st
 		if st.at < pos || !tries(r, st) {
 			continue
 		}
-		m := r.Re.FindStringSubmatchIndex(s[st.at:])
+		m := matchAt(r.Re, s, st.at)
 		if m == nil || m[1] == m[0] {
 			continue
 		}
@@ -175,6 +175,23 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s string, starts []st
 		}
 	}
 	return out
+}
+
+// matchWindow bounds the text an anchored attempt is given: Go's regexp
+// clears state in proportion to its input for small patterns, and no
+// mention is this long. A match that reaches the window's end is tried
+// again on the whole text, so the bound changes no result.
+const matchWindow = 512
+
+// matchAt runs an anchored pattern at byte offset at of s; the indexes
+// it returns are relative to at.
+func matchAt(re *regexp.Regexp, s string, at int) []int {
+	end := min(len(s), at+matchWindow)
+	m := re.FindStringSubmatchIndex(s[at:end])
+	if m != nil && end < len(s) && at+m[1] == end {
+		m = re.FindStringSubmatchIndex(s[at:])
+	}
+	return m
 }
 
 // shorter retries a match that ends inside a word on its text cut at
