@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,6 +19,10 @@ import (
 type mentionFinder struct {
 	lang   *rules.Lang
 	number *numberReader
+	// mu guards compiled: how many rules are known to be compiled (all,
+	// or 0 while some may not be)
+	mu       sync.Mutex
+	compiled int
 }
 
 func newMentionFinder(l *rules.Lang) *mentionFinder {
@@ -53,6 +58,7 @@ func (f *mentionFinder) find(text, published string) []Mention {
 func (f *mentionFinder) candidates(text, published string) []candidate {
 	mt := matchText(text)
 	starts := f.starts(mt)
+	f.compileNeeded(starts)
 	var cands []candidate
 	for order, r := range f.lang.Rules {
 		for _, m := range f.wordMatches(r, mt, starts) {
@@ -137,6 +143,30 @@ func (f *mentionFinder) starts(s string) []start {
 	return out
 }
 
+// compileNeeded compiles, side by side, the patterns of the rules that
+// will be tried on a text and are not compiled yet (rules from
+// rules.LoadLazy compile on first use).
+func (f *mentionFinder) compileNeeded(starts []start) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.compiled == len(f.lang.Rules) {
+		return
+	}
+	var need []*rules.CompiledRule
+	for _, r := range f.lang.Rules {
+		for _, st := range starts {
+			if tries(r, st) {
+				need = append(need, r)
+				break
+			}
+		}
+	}
+	rules.CompileAll(need)
+	if len(need) == len(f.lang.Rules) {
+		f.compiled = len(need)
+	}
+}
+
 // tries tells whether rule r can match at st.
 func tries(r *rules.CompiledRule, st start) bool {
 	return st.anchors&r.Anchors != 0 || r.First.Has(st.r)
@@ -155,7 +185,7 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s string, starts []st
 		if st.at < pos || !tries(r, st) {
 			continue
 		}
-		m := matchAt(r.Re, s, st.at)
+		m := matchAt(r.Regexp(), s, st.at)
 		if m == nil || m[1] == m[0] {
 			continue
 		}
@@ -169,7 +199,7 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s string, starts []st
 			pos = m[1]
 			continue
 		}
-		if short := f.shorter(r.Re, s, m); short != nil {
+		if short := f.shorter(r.Regexp(), s, m); short != nil {
 			out = append(out, short)
 			pos = short[1]
 		}

@@ -454,7 +454,7 @@ func (r *numberReader) longestWord(s string) (*rules.Lexicon, int) {
 	var best, glued *rules.Lexicon
 	bestN, gluedN := 0, 0
 	for _, x := range r.wordLex {
-		loc := x.Prefix.FindStringIndex(s)
+		loc := x.Prefix().FindStringIndex(s)
 		if loc == nil || loc[1] == 0 {
 			continue
 		}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -47,7 +48,7 @@ func (s *Set) Lang(code string) *Lang {
 					files = append(files, f)
 				}
 			}
-			z.lang, _ = compileLang(code, files)
+			z.lang, _ = compileLang(code, files, false)
 		})
 		return z.lang
 	}
@@ -97,9 +98,12 @@ func (l *Lang) Expand(pattern string) (string, error) {
 // CompiledRule is a rule with its regular expression.
 type CompiledRule struct {
 	Rule
-	// Re matches at the start of its input only: the finder runs it at
-	// the positions where First says a match can begin.
-	Re *regexp.Regexp
+	// re matches at the start of its input only: the finder runs it at
+	// the positions where First says a match can begin. A rule from
+	// LoadLazy compiles it on first use, from src.
+	re   *regexp.Regexp
+	src  string
+	once sync.Once
 	// First holds the runes a match can begin with, other than those of
 	// the word lists in Anchors, the anchors it can begin with
 	// (Lang.AnchorsAt tells which begin at a position).
@@ -107,6 +111,55 @@ type CompiledRule struct {
 	Anchors uint64
 	// groups maps a group name to every subexpression index bearing it.
 	groups map[string][]int
+}
+
+// Regexp returns the rule's anchored pattern, compiling it on first use.
+func (r *CompiledRule) Regexp() *regexp.Regexp {
+	r.once.Do(func() {
+		if r.re != nil {
+			return
+		}
+		// the pattern compiled when the rules were checked (Load)
+		re, err := regexp.Compile(anchoredPattern(r.src))
+		if err != nil {
+			re = regexp.MustCompile(`[^\x00-\x{10FFFF}]`) // matches nothing
+		}
+		r.setRegexp(re)
+	})
+	return r.re
+}
+
+// CompileAll compiles the patterns of rules that are not compiled yet,
+// on every core: a finder calls it with the rules a text needs, so a
+// short text pays for those alone, and at full speed.
+func CompileAll(rs []*CompiledRule) {
+	next := make(chan *CompiledRule)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range next {
+				r.Regexp()
+			}
+		}()
+	}
+	for _, r := range rs {
+		next <- r
+	}
+	close(next)
+	wg.Wait()
+}
+
+func anchoredPattern(src string) string { return "(?i)^(?:" + src + ")" }
+
+func (r *CompiledRule) setRegexp(re *regexp.Regexp) {
+	r.re = re
+	for i, name := range re.SubexpNames() {
+		if name != "" {
+			r.groups[name] = append(r.groups[name], i)
+		}
+	}
 }
 
 // Group returns the text span [start,end) (byte offsets) of the first
@@ -122,18 +175,36 @@ func (r *CompiledRule) Group(m []int, name string) (int, int, bool) {
 
 // Lexicon maps forms to entries.
 type Lexicon struct {
-	Name    string
-	Entries []Entry
-	exact   map[string]int
-	forms   []formRe
-	// Prefix matches the longest form at the start of a string.
-	Prefix *regexp.Regexp
-	alt    string
+	Name       string
+	Entries    []Entry
+	exact      map[string]int
+	forms      []formRe
+	prefixOnce sync.Once
+	prefix     *regexp.Regexp
+	alt        string
 }
 
+// formRe matches one form that is not a plain word: a stem followed by
+// any letters ("теңге*"), or a pattern.
 type formRe struct {
+	stem  string
 	re    *regexp.Regexp
 	entry int
+}
+
+func (f formRe) match(k string) bool {
+	if f.re != nil {
+		return f.re.MatchString(k)
+	}
+	if !strings.HasPrefix(k, f.stem) {
+		return false
+	}
+	for _, r := range k[len(f.stem):] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Lookup finds the entry a word or phrase stands for (case-insensitive).
@@ -146,7 +217,7 @@ func (x *Lexicon) Lookup(s string) (Entry, bool) {
 		return x.Entries[i], true
 	}
 	for _, f := range x.forms {
-		if f.re.MatchString(k) {
+		if f.match(k) {
 			return x.Entries[f.entry], true
 		}
 	}
@@ -246,7 +317,7 @@ func build(files []*File, errs ErrorList) (*Set, error) {
 	}
 	sort.Strings(set.codes)
 	for _, code := range set.codes {
-		l, lerrs := compileLang(code, byLang[code])
+		l, lerrs := compileLang(code, byLang[code], true)
 		errs = append(errs, lerrs...)
 		set.langs[code] = l
 	}
@@ -276,7 +347,7 @@ func dedupe(errs ErrorList) ErrorList {
 // compileLang merges a language's files in order (later files override
 // fragments and same-named rules, and their lexicon entries come first)
 // and compiles the result.
-func compileLang(code string, files []*File) (*Lang, ErrorList) {
+func compileLang(code string, files []*File, eager bool) (*Lang, ErrorList) {
 	var errs ErrorList
 	l := &Lang{Code: code, Lexicons: map[string]*Lexicon{}, fragments: map[string]string{}}
 	entries := map[string][]Entry{}
@@ -343,6 +414,17 @@ func compileLang(code string, files []*File) (*Lang, ErrorList) {
 	for i, r := range rules {
 		pending[i] = l.prepareRule(r)
 	}
+	if !eager {
+		// each pattern compiles when the finder first needs it: a short
+		// text meets only some of the rules
+		for _, p := range pending {
+			if p.src != "" && len(p.errs) == 0 {
+				p.cr.src = p.src
+				l.Rules = append(l.Rules, p.cr)
+			}
+		}
+		return l, errs
+	}
 	compileRules(pending)
 	for _, p := range pending {
 		cr, rerrs := p.finish()
@@ -404,13 +486,17 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 				}
 				continue
 			}
+			if stem, ok := plainStem(form); ok {
+				x.forms = append(x.forms, formRe{stem: stem, entry: i})
+				continue
+			}
 			re, err := regexp.Compile("^(?i:" + src + ")$")
 			if err != nil {
 				where.Msg = fmt.Sprintf("lexicon %s: form %q: %v", x.Name, form, err)
 				errs = append(errs, where)
 				continue
 			}
-			x.forms = append(x.forms, formRe{re, i})
+			x.forms = append(x.forms, formRe{re: re, entry: i})
 		}
 	}
 	// Descending order puts a form before every form it is a prefix of
@@ -452,14 +538,38 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 	} else {
 		x.alt = "(?:" + strings.Join(parts, "|") + ")"
 	}
-	re, err := regexp.Compile("^(?i:" + x.alt + ")")
-	if err != nil {
-		errs = append(errs, Error{File: "lexicon " + x.Name, Msg: err.Error()})
-		return errs
-	}
-	re.Longest()
-	x.Prefix = re
+	x.prefixOnce = sync.Once{}
+	x.prefix = nil
 	return errs
+}
+
+// plainStem returns the folded stem of a form "stem*" made of letters
+// only, which needs no regular expression to match.
+func plainStem(form string) (string, bool) {
+	stem, ok := strings.CutSuffix(form, "*")
+	if !ok || stem == "" {
+		return "", false
+	}
+	for _, r := range stem {
+		if !unicode.IsLetter(r) {
+			return "", false
+		}
+	}
+	return Fold(stem), true
+}
+
+// Prefix matches the longest form at the start of a string; it is
+// compiled on first use, as few lexicons need it.
+func (x *Lexicon) Prefix() *regexp.Regexp {
+	x.prefixOnce.Do(func() {
+		re, err := regexp.Compile("^(?i:" + x.alt + ")")
+		if err != nil {
+			re = regexp.MustCompile(`^[^\x00-\x{10FFFF}]`)
+		}
+		re.Longest()
+		x.prefix = re
+	})
+	return x.prefix
 }
 
 // stemAndFragment splits a form made of plain letters and one trailing
@@ -695,7 +805,7 @@ func compileRules(ps []*pendingRule) {
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				p.re, p.err = regexp.Compile("(?i)^(?:" + p.src + ")")
+				p.re, p.err = regexp.Compile(anchoredPattern(p.src))
 			}
 		}()
 	}
@@ -721,12 +831,7 @@ func (p *pendingRule) finish() (*CompiledRule, ErrorList) {
 		bad("pattern: %v", shortRegexpError(p.err))
 		return nil, p.errs
 	}
-	cr.Re = p.re
-	for i, name := range cr.Re.SubexpNames() {
-		if name != "" {
-			cr.groups[name] = append(cr.groups[name], i)
-		}
-	}
+	cr.setRegexp(p.re)
 	if r.Type != "IGNORE" && r.Type != "DATE" && r.Type != "TIME" && r.ValueFrom == "" && len(cr.groups["num"]) == 0 {
 		bad("pattern has no {num} and no value_from")
 	}

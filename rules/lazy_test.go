@@ -43,7 +43,7 @@ func TestLoadLazy(t *testing.T) {
 			t.Fatalf("%s: %d rules, %d lexicons; want %d, %d", code, len(l.Rules), len(l.Lexicons), len(want.Rules), len(want.Lexicons))
 		}
 		for j, r := range l.Rules {
-			if r.Name != want.Rules[j].Name || r.Re.String() != want.Rules[j].Re.String() {
+			if r.Name != want.Rules[j].Name || r.Regexp().String() != want.Rules[j].Regexp().String() {
 				t.Errorf("%s: rule %d is %s, want %s", code, j, r.Name, want.Rules[j].Name)
 			}
 		}
