@@ -211,12 +211,17 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s string, starts []st
 // clears state in proportion to its input for small patterns, and no
 // mention is this long. A match that reaches the window's end is tried
 // again on the whole text, so the bound changes no result.
-const matchWindow = 512
+const matchWindow = 256
 
 // matchAt runs an anchored pattern at byte offset at of s; the indexes
 // it returns are relative to at.
 func matchAt(re *regexp.Regexp, s string, at int) []int {
 	end := min(len(s), at+matchWindow)
+	// most attempts fail, and a yes-or-no answer skips the bookkeeping
+	// of groups that makes a full match costly
+	if !re.MatchString(s[at:end]) {
+		return nil
+	}
 	m := re.FindStringSubmatchIndex(s[at:end])
 	if m != nil && end < len(s) && at+m[1] == end {
 		m = re.FindStringSubmatchIndex(s[at:])
