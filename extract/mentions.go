@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,10 +19,8 @@ import (
 type mentionFinder struct {
 	lang   *rules.Lang
 	number *numberReader
-	// mu guards compiled: how many rules are known to be compiled (all,
-	// or 0 while some may not be)
-	mu       sync.Mutex
-	compiled int
+	// allCompiled: every rule's pattern is compiled
+	allCompiled atomic.Bool
 }
 
 func newMentionFinder(l *rules.Lang) *mentionFinder {
@@ -59,9 +57,10 @@ func (f *mentionFinder) candidates(text, published string) []candidate {
 	mt := matchText(text)
 	starts := f.starts(mt)
 	f.compileNeeded(starts)
+	lt := rules.LowerText(mt)
 	var cands []candidate
 	for order, r := range f.lang.Rules {
-		for _, m := range f.wordMatches(r, mt, starts) {
+		for _, m := range f.wordMatches(r, mt, lt, starts) {
 			c := candidate{start: m[0], end: m[1], rule: r, order: order}
 			if s, e, ok := r.Group(m, "m"); ok {
 				c.start, c.end = s, e
@@ -147,13 +146,16 @@ func (f *mentionFinder) starts(s string) []start {
 // will be tried on a text and are not compiled yet (rules from
 // rules.LoadLazy compile on first use).
 func (f *mentionFinder) compileNeeded(starts []start) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.compiled == len(f.lang.Rules) {
+	if f.allCompiled.Load() {
 		return
 	}
 	var need []*rules.CompiledRule
+	missing := 0
 	for _, r := range f.lang.Rules {
+		if r.Compiled() {
+			continue
+		}
+		missing++
 		for _, st := range starts {
 			if tries(r, st) {
 				need = append(need, r)
@@ -162,8 +164,8 @@ func (f *mentionFinder) compileNeeded(starts []start) {
 		}
 	}
 	rules.CompileAll(need)
-	if len(need) == len(f.lang.Rules) {
-		f.compiled = len(need)
+	if len(need) == missing {
+		f.allCompiled.Store(true)
 	}
 }
 
@@ -172,20 +174,27 @@ func tries(r *rules.CompiledRule, st start) bool {
 	return st.anchors&r.Anchors != 0 || r.First.Has(st.r)
 }
 
-// wordMatches finds a rule's matches that start and end on word
+// wordMatches finds a rule's matches in s (or in lower, the same text
+// lower-cased, for a pattern rewritten for it) that start and end on word
 // boundaries, which Go's regexp cannot see (its \b is ASCII). The rule's
 // pattern is anchored; it is tried, left to right, at each start whose
 // rune can begin it, and after a match the search goes on past it. A
 // match that ends inside a word ("екі бір|дей") is cut back to a word
 // boundary within it and tried again.
-func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s string, starts []start) [][]int {
+func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, starts []start) [][]int {
 	var out [][]int
+	var re *regexp.Regexp
 	pos := 0
 	for _, st := range starts {
 		if st.at < pos || !tries(r, st) {
 			continue
 		}
-		m := matchAt(r.Regexp(), s, st.at)
+		if re == nil {
+			if re = r.Regexp(); r.Lower {
+				s = lower // the same text, lower-cased, for a pattern rewritten for it
+			}
+		}
+		m := matchAt(re, s, st.at)
 		if m == nil || m[1] == m[0] {
 			continue
 		}
@@ -199,7 +208,7 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s string, starts []st
 			pos = m[1]
 			continue
 		}
-		if short := f.shorter(r.Regexp(), s, m); short != nil {
+		if short := f.shorter(re, s, m); short != nil {
 			out = append(out, short)
 			pos = short[1]
 		}

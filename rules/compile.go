@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -101,9 +102,12 @@ type CompiledRule struct {
 	// re matches at the start of its input only: the finder runs it at
 	// the positions where First says a match can begin. A rule from
 	// LoadLazy compiles it on first use, from src.
-	re   *regexp.Regexp
-	src  string
-	once sync.Once
+	re *regexp.Regexp
+	// Lower tells that the pattern matches lower-cased text (LowerText).
+	Lower    bool
+	src      string
+	once     sync.Once
+	compiled atomic.Bool
 	// First holds the runes a match can begin with, other than those of
 	// the word lists in Anchors, the anchors it can begin with
 	// (Lang.AnchorsAt tells which begin at a position).
@@ -120,10 +124,11 @@ func (r *CompiledRule) Regexp() *regexp.Regexp {
 			return
 		}
 		// the pattern compiled when the rules were checked (Load)
-		re, err := regexp.Compile(anchoredPattern(r.src))
+		re, lower, err := compilePattern(r.src)
 		if err != nil {
 			re = regexp.MustCompile(`[^\x00-\x{10FFFF}]`) // matches nothing
 		}
+		r.Lower = lower
 		r.setRegexp(re)
 	})
 	return r.re
@@ -153,7 +158,11 @@ func CompileAll(rs []*CompiledRule) {
 
 func anchoredPattern(src string) string { return "(?i)^(?:" + src + ")" }
 
+// Compiled tells whether the pattern is compiled already.
+func (r *CompiledRule) Compiled() bool { return r.compiled.Load() }
+
 func (r *CompiledRule) setRegexp(re *regexp.Regexp) {
+	defer r.compiled.Store(true)
 	r.re = re
 	for i, name := range re.SubexpNames() {
 		if name != "" {
@@ -745,11 +754,12 @@ func (l *Lang) expand(p string, stack []string) (string, error) {
 // pendingRule is a rule whose patterns are expanded, waiting for its
 // regular expression to compile.
 type pendingRule struct {
-	cr   *CompiledRule
-	src  string
-	errs ErrorList
-	re   *regexp.Regexp
-	err  error
+	cr    *CompiledRule
+	src   string
+	errs  ErrorList
+	re    *regexp.Regexp
+	lower bool
+	err   error
 }
 
 // prepareRule checks a rule and expands its pattern; the costly compile
@@ -783,6 +793,7 @@ func (l *Lang) prepareRule(r Rule) *pendingRule {
 		return p
 	}
 	p.src = src
+	p.cr.src = src
 	// the same pattern with number words as one marker rune: small, and
 	// enough to learn where a match can begin
 	l.shadow = true
@@ -805,7 +816,7 @@ func compileRules(ps []*pendingRule) {
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				p.re, p.err = regexp.Compile(anchoredPattern(p.src))
+				p.re, p.lower, p.err = compilePattern(p.src)
 			}
 		}()
 	}
@@ -831,6 +842,7 @@ func (p *pendingRule) finish() (*CompiledRule, ErrorList) {
 		bad("pattern: %v", shortRegexpError(p.err))
 		return nil, p.errs
 	}
+	cr.Lower = p.lower
 	cr.setRegexp(p.re)
 	if r.Type != "IGNORE" && r.Type != "DATE" && r.Type != "TIME" && r.ValueFrom == "" && len(cr.groups["num"]) == 0 {
 		bad("pattern has no {num} and no value_from")

@@ -50,7 +50,7 @@ func TestFirstRunesCoverMatches(t *testing.T) {
 		l := set.Lang(code)
 		for _, r := range l.Rules {
 			for _, ex := range r.Examples {
-				unanchored := regexp.MustCompile(`(?i)` + r.Regexp().String()[len(`(?i)^(?:`):len(r.Regexp().String())-1])
+				unanchored := regexp.MustCompile(`(?i)` + r.src)
 				for _, m := range unanchored.FindAllStringIndex(ex.Text, -1) {
 					first := []rune(ex.Text[m[0]:])[0]
 					if !r.First.Has(first) && r.Anchors&l.AnchorsAt(ex.Text[m[0]:]) == 0 {

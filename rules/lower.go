@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Go's regexp folds case rune by rune as it matches a (?i) pattern, and
+// on long word lists that is a fifth of the work. A rule whose pattern
+// has no case-sensitive part is therefore rewritten for lower-cased text
+// (LowerText) and compiled without (?i): the same matches at the same
+// offsets, as lower-casing keeps every rune's length.
+
+// compilePattern compiles a rule's anchored pattern; lower tells that it
+// matches lower-cased text.
+func compilePattern(src string) (*regexp.Regexp, bool, error) {
+	if low, ok := lowerPattern(src); ok {
+		if re, err := regexp.Compile("^(?:" + low + ")"); err == nil {
+			return re, true, nil
+		}
+	}
+	re, err := regexp.Compile(anchoredPattern(src))
+	return re, false, err
+}
+
+// lowerPattern lower-cases the letters of a pattern outside escapes,
+// group names and flags; ok is false when the pattern has parts that
+// tell case apart, which lower-cased text cannot serve.
+func lowerPattern(src string) (string, bool) {
+	for _, sensitive := range []string{"(?-i", `\p{Lu}`, `\p{Ll}`, `\p{Lt}`, `\P{`, `\pL`} {
+		if strings.Contains(src, sensitive) {
+			return "", false
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(src))
+	for i := 0; i < len(src); {
+		switch {
+		case src[i] == '\\' && i+1 < len(src):
+			// an escape is copied as written: \d, \x{00A0}, \p{L}, \.
+			j := i + 2
+			if strings.IndexByte("xpP", src[i+1]) >= 0 && j < len(src) && src[j] == '{' {
+				if k := strings.IndexByte(src[j:], '}'); k >= 0 {
+					j += k + 1
+				}
+			} else {
+				_, size := utf8.DecodeRuneInString(src[i+1:])
+				j = i + 1 + size
+			}
+			b.WriteString(src[i:j])
+			i = j
+		case strings.HasPrefix(src[i:], "(?P<"):
+			k := strings.IndexByte(src[i:], '>')
+			if k < 0 {
+				return "", false
+			}
+			b.WriteString(src[i : i+k+1])
+			i += k + 1
+		case strings.HasPrefix(src[i:], "(?"):
+			k := strings.IndexAny(src[i+2:], ":)")
+			if k < 0 {
+				return "", false
+			}
+			b.WriteString(src[i : i+2+k+1])
+			i += 2 + k + 1
+		default:
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if low := unicode.ToLower(r); utf8.RuneLen(low) == size {
+				r = low
+			}
+			b.WriteRune(r)
+			i += size
+		}
+	}
+	return b.String(), true
+}
+
+// LowerText lower-cases text without changing its length in bytes, so
+// offsets found in it hold in the text: a rune whose lower case is
+// written with another number of bytes is left as it is.
+func LowerText(s string) string {
+	var b []byte
+	for i, r := range s {
+		low := unicode.ToLower(r)
+		if low == r || utf8.RuneLen(low) != utf8.RuneLen(r) {
+			if b != nil {
+				b = utf8.AppendRune(b, r)
+			}
+			continue
+		}
+		if b == nil {
+			b = make([]byte, 0, len(s))
+			b = append(b, s[:i]...)
+		}
+		b = utf8.AppendRune(b, low)
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
