@@ -1,0 +1,56 @@
+package rules
+
+import (
+	"regexp"
+	"testing"
+)
+
+// TestLowerPattern: letters are lower-cased, escapes, group names and
+// flags are not, and case-sensitive patterns are refused.
+func TestLowerPattern(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{`\P{Lu}x`, ``, false},
+		{`В\s+(?P<Num>\d+)Раз`, `в\s+(?P<Num>\d+)раз`, true},
+		{`\x{00A0}Ж\p{L}*[А-Я]`, `\x{00A0}ж\p{L}*[а-я]`, true},
+		{`(?:KZT|\D)`, `(?:kzt|\D)`, true},
+		{`(?-i:К)м`, ``, false},
+		{`\p{Lu}`, ``, false},
+	}
+	for _, tt := range tests {
+		got, ok := lowerPattern(tt.in)
+		if ok != tt.ok || (ok && got != tt.want) {
+			t.Errorf("lowerPattern(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestLoweredMatchesTheSame: a lowered pattern on lower-cased text finds
+// what the (?i) pattern finds on the text, at the same offsets.
+func TestLoweredMatchesTheSame(t *testing.T) {
+	src := `(?P<num>\d+(?:,\d+)?)\s*(?:МЛРД|тенге|Процент\p{L}*)`
+	text := "Бюджет: 316,3 млрд ТЕНГЕ, рост на 5 ПРОЦЕНТОВ; İstanbul ẞ"
+	orig := regexp.MustCompile("(?i)" + src)
+	low, ok := lowerPattern(src)
+	if !ok {
+		t.Fatal("not lowered")
+	}
+	lowered := regexp.MustCompile(low)
+	lt := LowerText(text)
+	if len(lt) != len(text) {
+		t.Fatalf("LowerText changed the length: %d → %d", len(text), len(lt))
+	}
+	a, b := orig.FindAllStringSubmatchIndex(text, -1), lowered.FindAllStringSubmatchIndex(lt, -1)
+	if len(a) == 0 || len(a) != len(b) {
+		t.Fatalf("matches %v vs %v", a, b)
+	}
+	for i := range a {
+		for j := range a[i] {
+			if a[i][j] != b[i][j] {
+				t.Errorf("match %d: %v vs %v", i, a[i], b[i])
+			}
+		}
+	}
+}
