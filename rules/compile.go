@@ -66,7 +66,8 @@ type Lang struct {
 	Group      []string
 	Lexicons   map[string]*Lexicon
 	Rules      []*CompiledRule
-	// FurnitureStop and FurnitureSkip match whole lines (trimmed).
+	// FurnitureStop and FurnitureSkip match whole lines (trimmed); each
+	// holds the language's patterns joined into one.
 	FurnitureStop []*regexp.Regexp
 	FurnitureSkip []*regexp.Regexp
 	StemSuffixes  []string
@@ -361,6 +362,7 @@ func compileLang(code string, files []*File, eager bool) (*Lang, ErrorList) {
 	l := &Lang{Code: code, Lexicons: map[string]*Lexicon{}, fragments: map[string]string{}}
 	entries := map[string][]Entry{}
 	var rules []Rule
+	var stop, skip []string
 	ruleAt := map[string]int{}
 	for _, f := range files {
 		if f.Name != "" && f.Lang == code {
@@ -389,18 +391,15 @@ func compileLang(code string, files []*File, eager bool) (*Lang, ErrorList) {
 			rules = append(rules, r)
 		}
 		if f.Furniture != nil {
-			for _, p := range f.Furniture.Stop {
-				l.FurnitureStop = appendLineRe(l.FurnitureStop, p, f, &errs)
-			}
-			for _, p := range f.Furniture.Skip {
-				l.FurnitureSkip = appendLineRe(l.FurnitureSkip, p, f, &errs)
-			}
+			stop = appendLinePattern(stop, f.Furniture.Stop, f, &errs)
+			skip = appendLinePattern(skip, f.Furniture.Skip, f, &errs)
 		}
 		l.StemSuffixes = append(l.StemSuffixes, f.StemSuffixes...)
 		if f.Lang == code {
 			l.ClaimExamples = append(l.ClaimExamples, f.ClaimExamples...)
 		}
 	}
+	l.FurnitureStop, l.FurnitureSkip = anyLine(stop), anyLine(skip)
 	names := make([]string, 0, len(entries))
 	for name := range entries {
 		names = append(names, name)
@@ -445,13 +444,26 @@ func compileLang(code string, files []*File, eager bool) (*Lang, ErrorList) {
 	return l, errs
 }
 
-func appendLineRe(list []*regexp.Regexp, p string, f *File, errs *ErrorList) []*regexp.Regexp {
-	re, err := regexp.Compile("(?i)" + p)
-	if err != nil {
-		*errs = append(*errs, Error{File: f.Lang + " furniture", Msg: fmt.Sprintf("pattern %q: %v", p, err)})
-		return list
+// appendLinePattern checks furniture patterns one by one, so an error
+// names the pattern, and keeps those that compile.
+func appendLinePattern(list, patterns []string, f *File, errs *ErrorList) []string {
+	for _, p := range patterns {
+		if _, err := regexp.Compile("(?i)" + p); err != nil {
+			*errs = append(*errs, Error{File: f.Lang + " furniture", Msg: fmt.Sprintf("pattern %q: %v", p, err)})
+			continue
+		}
+		list = append(list, p)
 	}
-	return append(list, re)
+	return list
+}
+
+// anyLine joins line patterns into one, so a line is read once whatever
+// their number.
+func anyLine(patterns []string) []*regexp.Regexp {
+	if len(patterns) == 0 {
+		return nil
+	}
+	return []*regexp.Regexp{regexp.MustCompile("(?i)(?:" + strings.Join(patterns, ")|(?:") + ")")}
 }
 
 func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
