@@ -108,11 +108,13 @@ func TestArticles(t *testing.T) {
 		}
 		scores[g.Lang].add(g.Facts, doc.Facts)
 	}
-	// reached (P/R/attributes): ru 1.00/1.00/0.98, kk 0.99/1.00/1.00, en 0.99/0.99/0.99
+	// reached (P/R/attributes) over five articles per language (ru_4/5,
+	// kk_4/5, en_4/5 were held out, then fixed): ru 1.00/1.00/0.99,
+	// kk 0.99/1.00/1.00, en 0.99/0.99/0.98
 	floor := map[string]struct{ p, r, attr float64 }{
-		"ru": {0.95, 0.95, 0.93},
-		"kk": {0.95, 0.95, 0.93},
-		"en": {0.95, 0.95, 0.93},
+		"ru": {0.97, 0.97, 0.95},
+		"kk": {0.97, 0.97, 0.95},
+		"en": {0.97, 0.97, 0.95},
 	}
 	for lang, want := range floor {
 		s := scores[lang]

@@ -134,6 +134,8 @@ func (c *claimBuilder) init() {
 							tok.text, tok.prefix = strings.TrimSuffix(t, "*"), true
 						} else if strings.HasPrefix(t, "*") && len(t) > 1 {
 							tok.text, tok.suffix = strings.TrimPrefix(t, "*"), true
+						} else if strings.HasPrefix(t, "=") && len(t) > 1 {
+							tok.text = t[1:] // "=last": this word only, not "lasted"
 						} else {
 							tok.stem = c.stemOf(t)
 						}
@@ -214,7 +216,9 @@ func (c *claimBuilder) find(lex string, ws []word) []hit {
 	var out []hit
 	for i := 0; i < len(ws); {
 		if code, n := c.match(lex, ws, i); n > 0 {
-			out = append(out, hit{code, i, i + n})
+			if code != "none" { // "none" masks words: "в действующих ценах"
+				out = append(out, hit{code, i, i + n})
+			}
 			i += n
 			continue
 		}
@@ -334,7 +338,7 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 	counted := false
 	title := isTitle(text, sent)
 	for _, m := range ms {
-		if title && strings.Contains(text[sent.end:], m.Text) {
+		if title && repeatsLater(text[sent.end:], m.Text) {
 			continue // the headline repeats a value the article gives
 		}
 		kind, ok := kinds[m.Type]
@@ -345,6 +349,9 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		}
 		if !ok || m.Value == nil {
 			continue
+		}
+		if kind == "count" && len(facts) > 0 && c.currencyElided(x, m, facts[len(facts)-1]) {
+			kind, m.Unit = "money", facts[len(facts)-1].Unit
 		}
 		if kind == "count" {
 			if !c.counts(x, m, counted) {
@@ -376,6 +383,75 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 	}
 	c.ranges(x, facts, factMentions)
 	return facts
+}
+
+// repeatsLater tells whether rest holds text as a whole number expression:
+// "7,4%" is not repeated by "107,4%".
+func repeatsLater(rest, text string) bool {
+	for off := 0; text != ""; {
+		i := strings.Index(rest[off:], text)
+		if i < 0 {
+			return false
+		}
+		i += off
+		before, _ := utf8.DecodeLastRuneInString(rest[:i])
+		after, _ := utf8.DecodeRuneInString(rest[i+len(text):])
+		if !isNumRune(before) && !isNumRune(after) {
+			return true
+		}
+		off = i + 1
+	}
+	return false
+}
+
+func isNumRune(r rune) bool { return unicode.IsDigit(r) || unicode.IsLetter(r) }
+
+// dropTitleRepeats removes the headline's facts that a fact of the body
+// repeats with the same kind, value and unit ("превысила 412 тысяч тенге"
+// over "составила 412 тыс. тенге"): a value is counted once. Offsets are
+// bytes.
+func dropTitleRepeats(text string, facts []Fact) []Fact {
+	lo, hi, ok := titleSpan(text)
+	if !ok {
+		return facts
+	}
+	inTitle := func(f Fact) bool { return f.Start >= lo && f.End <= hi }
+	out := facts[:0:0]
+	for _, f := range facts {
+		if inTitle(f) && repeatedIn(f, facts, inTitle) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func repeatedIn(f Fact, facts []Fact, inTitle func(Fact) bool) bool {
+	for _, g := range facts {
+		if !inTitle(g) && g.Kind == f.Kind && g.Unit == f.Unit && g.Value == f.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// titleSpan is the byte range of the article's headline as isTitle reads it.
+func titleSpan(text string) (lo, hi int, ok bool) {
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := strings.TrimSpace(text[start:end])
+		if line != "" {
+			lo = start + strings.Index(text[start:end], line)
+			return lo, lo + len(line), utf8.RuneCountInString(line) <= 160
+		}
+		start = end + 1
+	}
+	return 0, 0, false
 }
 
 // isTitle tells whether a sentence is the article's headline: the whole
@@ -453,6 +529,21 @@ func (c *claimBuilder) counts(x *ctx, m Mention, earlier bool) bool {
 	return true
 }
 
+// currencyElided tells whether a scaled number closing its clause is an
+// amount in the currency of the money value before it in the sentence
+// ("превышает 780 тысяч тенге, а в Туркестанской едва достигает 270
+// тысяч"): it names nothing of its own to count or measure.
+func (c *claimBuilder) currencyElided(x *ctx, m Mention, prev Fact) bool {
+	if prev.Kind != "money" || prev.Unit == "" || !c.clauseEnd(x, m) || c.countNamed(x, m) {
+		return false
+	}
+	if last, _ := utf8.DecodeLastRuneInString(m.Text); !unicode.IsLetter(last) && last != '.' {
+		return false // a scale word must close it: "270 тысяч", "1,5 млрд"
+	}
+	metric, _ := c.metric(x, m)
+	return metric == "" || metric == prev.Metric
+}
+
 // countNamed tells whether a count word ("численность", "халық саны",
 // "the number of") stands earlier in the number's clause: the number
 // counts what it names even with no noun after it.
@@ -488,8 +579,12 @@ func (c *claimBuilder) isPeriod(x *ctx, m Mention) bool {
 		if x.ofWord[j] != ci {
 			continue
 		}
-		if _, n := c.match(lexPeriodBef, x.ws, j); n > 0 && (j >= i || j+n >= i-1) {
-			return true
+		if code, n := c.match(lexPeriodBef, x.ws, j); n > 0 && (j >= i || j+n >= i-1) {
+			// code "open": only a word opening the clause ("Over nine
+			// months consumption reached …", not "exceeded over 75 years")
+			if from, _ := x.wordsIn(ci); code != "open" || (j == from && j+n == i) {
+				return true
+			}
 		}
 		if _, n := c.match(lexPeriodAft, x.ws, j); n > 0 && j >= i {
 			return true
@@ -562,7 +657,10 @@ func (c *claimBuilder) qualifier(x *ctx, m Mention) string {
 		return code
 	}
 	if code, ok := c.cueAfter(x, lexQualAfter, m); ok {
-		return code
+		// "10 адамнан артық" is a bound, "3,7 пайызға артық" a change by
+		if _, by := c.cueAfter(x, lexChangeAfter, m); !by || c.baseCase(m) {
+			return code
+		}
 	}
 	// past the counted noun: "50 инспекторов и более", "100 адамнан астам"
 	if i := x.firstAfter(m.End); i+1 < len(x.ws) && x.ofWord[i+1] == x.clauseOf(m.Start) {
@@ -578,9 +676,14 @@ func (c *claimBuilder) qualifier(x *ctx, m Mention) string {
 		return "less_than"
 	}
 	// "до 5 млн" is a bound when nothing changes in the clause
-	if code, ok := c.cueBefore(x, lexRangeTo, m); ok && code == "upto" && c.nearest(x, lexChange, m, false) == "" {
+	// ("сократился на 1,3 млн тонн, до 52,4 млн тонн": the elliptic
+	// clause borrows the change, so its value is the level reached)
+	if code, ok := c.cueBefore(x, lexRangeTo, m); ok && code == "upto" && c.nearest(x, lexChange, m, true) == "" {
 		return "less_than" // a range "от 5 до 10" loses it in ranges
-
+	}
+	// and so is "2 млн тоннаға дейін" where the bound word follows
+	if _, ok := c.cueAfter(x, lexRangeToAft, m); ok && c.nearest(x, lexChange, m, true) == "" {
+		return "less_than"
 	}
 	return ""
 }
@@ -629,6 +732,11 @@ func (c *claimBuilder) level(x *ctx, m Mention) bool {
 // reached ("до 3%") and the value it started from ("с 5%") carry no
 // change of their own; ranges gives the reached level its direction.
 func (c *claimBuilder) change(x *ctx, m Mention) string {
+	for _, h := range x.cues[lexChange] {
+		if x.ws[h.from].start >= m.Start && x.ws[h.to-1].end <= m.End {
+			return h.code // the value is the change word: "aims to double"
+		}
+	}
 	if c.reached(x, m) {
 		return ""
 	}
@@ -759,6 +867,7 @@ func (c *claimBuilder) valueBefore(x *ctx, h hit) bool {
 // the clause, else the pair is a range ("от 5 до 10 тысяч") with no
 // change and no bound.
 func (c *claimBuilder) ranges(x *ctx, facts []Fact, ms []Mention) {
+	c.upFrom(x, facts, ms)
 	for i := range facts {
 		code, ok := c.cueBefore(x, lexRangeFrom, ms[i])
 		if !ok && c.baseCase(ms[i]) {
@@ -799,6 +908,34 @@ func (c *claimBuilder) ranges(x *ctx, facts []Fact, ms []Mention) {
 			facts[i].Qualifier = ""
 			facts[i].Change = "" // the start value did not change by itself
 			break
+		}
+	}
+}
+
+// upFrom gives the value before a clause "up from 8.4 million tonnes" the
+// direction that clause tells: "reached 9.1 million tonnes, up from 8.4
+// million tonnes a year earlier" is an increase to 9.1 million.
+func (c *claimBuilder) upFrom(x *ctx, facts []Fact, ms []Mention) {
+	for i := 1; i < len(facts); i++ {
+		w := x.firstAfter(ms[i].Start) - 1 // "from"
+		if w < 1 || x.ofWord[w] != x.clauseOf(ms[i].Start) {
+			continue
+		}
+		if _, n := c.match(lexRangeFrom, x.ws, w); n != 1 {
+			continue
+		}
+		code, n := c.match(lexChangeAfter, x.ws, w-1)
+		ci := x.ofWord[w]
+		if n != 1 || x.ofWord[w-1] != ci {
+			continue
+		}
+		if from, _ := x.wordsIn(ci); from != w-1 {
+			continue // "up" must open the clause
+		}
+		j := i - 1
+		if facts[j].Kind == facts[i].Kind && facts[j].Unit == facts[i].Unit &&
+			x.clauseOf(ms[j].Start) == ci-1 && facts[j].Change == "" {
+			facts[j].Change = code
 		}
 	}
 }
@@ -860,10 +997,52 @@ func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
 	c.stemWords(prev)
 	hs := c.find(lexMetric, prev)
 	if len(hs) > 0 {
+		// the pronoun stands for the last value told: take the metric
+		// nearest to it ("зарплата составила 412 тыс. тенге, сообщили в
+		// Министерстве … населения. Это на 11,4% больше")
 		h := hs[len(hs)-1]
+		if num := lastDigit(x.text[:x.sent.start]); num >= 0 && num >= lo {
+			h = nearestTo(x.text, prev, hs, num)
+		}
 		return h.code, x.text[prev[h.from].start:prev[h.to-1].end]
 	}
 	return "", ""
+}
+
+// nearestTo picks the cue nearest in words to the byte offset num: one
+// before it, or one after it in the same clause ("11,6 млн шаршы метр
+// тұрғын үй"); a tie goes to the cue before.
+func nearestTo(text string, ws []word, hs []hit, num int) hit {
+	best, bestD := hs[len(hs)-1], -1
+	for _, h := range hs {
+		d := 0
+		if end := ws[h.to-1].end; end <= num {
+			for _, w := range ws[h.to:] {
+				if w.start < num {
+					d++
+				}
+			}
+		} else {
+			start := ws[h.from].start
+			if start <= num || strings.ContainsAny(text[num:start], ",;:()—–.!?") {
+				continue
+			}
+			for _, w := range ws[:h.from] {
+				if w.start > num {
+					d++
+				}
+			}
+		}
+		if bestD < 0 || d < bestD || (d == bestD && ws[h.to-1].end <= num) {
+			best, bestD = h, d
+		}
+	}
+	return best
+}
+
+// lastDigit is the byte offset of the last digit of s, or -1.
+func lastDigit(s string) int {
+	return strings.LastIndexFunc(s, unicode.IsDigit)
 }
 
 // subjectless tells whether a clause names no subject of its own and
@@ -936,7 +1115,7 @@ func (c *claimBuilder) date(x *ctx, all []Mention, m Mention, published string) 
 	ci := x.clauseOf(m.Start)
 	var dates, inClause []Mention
 	for _, d := range all {
-		if !c.comparisonBase(x, d) {
+		if !c.comparisonBase(x, d, m) {
 			dates = append(dates, d)
 		}
 	}
@@ -956,12 +1135,13 @@ func (c *claimBuilder) date(x *ctx, all []Mention, m Mention, published string) 
 
 // comparisonBase tells whether a date is the base a value is compared
 // with ("по сравнению с 2024 годом", "compared with last year", "өткен
-// жылмен салыстырғанда") rather than the value's own date.
-func (c *claimBuilder) comparisonBase(x *ctx, d Mention) bool {
+// жылмен салыстырғанда") rather than the value's own date. The value m
+// compared with is dated by it: "0,8% против 0,6% в сентябре".
+func (c *claimBuilder) comparisonBase(x *ctx, d Mention, m Mention) bool {
 	i := x.firstAfter(d.Start)
 	for j := max(i-4, 0); j < i; j++ {
 		if _, n := c.match(lexCompBefore, x.ws, j); n > 0 && j+n >= i-1 {
-			return true
+			return !(m.Start >= x.ws[j+n-1].end && m.End <= d.Start)
 		}
 	}
 	k := x.firstAfter(d.End)

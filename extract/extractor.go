@@ -110,6 +110,7 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 		}
 		facts = append(facts, p.claims.build(text, s, ms, published)...)
 	}
+	facts = dropTitleRepeats(text, facts)
 	conv := newRuneCounter(text)
 	for i := range facts {
 		facts[i].Start, facts[i].End = conv.runes(facts[i].Start), conv.runes(facts[i].End)
