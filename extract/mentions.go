@@ -573,7 +573,8 @@ func (f *mentionFinder) dateAmount(text string, r *rules.CompiledRule, m []int, 
 }
 
 // fillDate expands a date template: "{name}", "{a|b}" (the first that is
-// known), "{name+other}" or "{name-1}" for arithmetic. Months, days and
+// known; "{year|pub_year|XXXX}" falls back to unspecified digits),
+// "{name+other}" or "{name-1}" for arithmetic. Months, days and
 // the q_/h_ bounds print with two digits. Any unknown name leaves the
 // date unknown.
 func fillDate(tmpl string, vars map[string]int) (string, bool) {
@@ -581,6 +582,11 @@ func fillDate(tmpl string, vars map[string]int) (string, bool) {
 	out := refPattern.ReplaceAllStringFunc(tmpl, func(ref string) string {
 		expr := ref[1 : len(ref)-1]
 		for _, alt := range strings.Split(expr, "|") {
+			if strings.Trim(alt, "X") == "" {
+				// "XXXX": digits left unspecified (ISO 8601-2), for a
+				// year neither the text nor the publication date gives
+				return alt
+			}
 			v, name, good := evalTerm(alt, vars)
 			if !good {
 				continue
@@ -621,4 +627,4 @@ func evalTerm(t string, vars map[string]int) (int, string, bool) {
 	return v + d, name, true
 }
 
-var refPattern = regexp.MustCompile(`\{[a-z_0-9|+\-]+\}`)
+var refPattern = regexp.MustCompile(`\{[a-zA-Z_0-9|+\-]+\}`)
