@@ -64,7 +64,7 @@ func (x *Extractor) pipeline(code string) *langPipeline {
 	} else {
 		stem = lang.SuffixStripper{Suffixes: l.StemSuffixes, MinStem: 3}
 	}
-	p := &langPipeline{finder: newMentionFinder(l), claims: &claimBuilder{lang: l, stem: stem}}
+	p := &langPipeline{finder: newMentionFinder(l), claims: &claimBuilder{lang: l, stem: lang.Cached(stem, 1<<17)}}
 	x.perLang[code] = p
 	return p
 }

@@ -2,6 +2,8 @@ package lang
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
@@ -74,4 +76,30 @@ func (s SuffixStripper) Stem(word string) string {
 		}
 		word = word[:len(word)-len(best)]
 	}
+}
+
+// Cached remembers up to max stems of a stemmer, safely for concurrent
+// use: news repeats its words, and snowball costs far more than a lookup.
+func Cached(s Stemmer, max int) Stemmer {
+	return &cachedStemmer{s: s, max: int64(max)}
+}
+
+type cachedStemmer struct {
+	s   Stemmer
+	max int64
+	n   atomic.Int64
+	m   sync.Map // word → stem
+}
+
+func (c *cachedStemmer) Stem(word string) string {
+	if v, ok := c.m.Load(word); ok {
+		return v.(string)
+	}
+	stem := c.s.Stem(word)
+	if c.n.Load() < c.max {
+		if _, loaded := c.m.LoadOrStore(word, stem); !loaded {
+			c.n.Add(1)
+		}
+	}
+	return stem
 }

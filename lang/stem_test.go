@@ -95,3 +95,18 @@ func TestSuffixStripper(t *testing.T) {
 
 // SuffixStripper must satisfy Stemmer.
 var _ Stemmer = SuffixStripper{}
+
+// TestCached: a cached stemmer gives the stems of the one it wraps, and
+// stops remembering at its bound.
+func TestCached(t *testing.T) {
+	ru, _ := Snowball("ru")
+	c := Cached(ru, 2)
+	for _, w := range []string{"снижение", "снизилась", "рост", "снижение", "вырос"} {
+		if got, want := c.Stem(w), ru.Stem(w); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", w, got, want)
+		}
+	}
+	if n := c.(*cachedStemmer).n.Load(); n != 2 {
+		t.Errorf("remembered %d stems, want the bound 2", n)
+	}
+}
