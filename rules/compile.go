@@ -463,7 +463,21 @@ func anyLine(patterns []string) []*regexp.Regexp {
 	if len(patterns) == 0 {
 		return nil
 	}
-	return []*regexp.Regexp{regexp.MustCompile("(?i)(?:" + strings.Join(patterns, ")|(?:") + ")")}
+	// one anchored pattern, so each line is tried from its start only: a
+	// pattern without "^" may match anywhere, so it gets ".*?" before it
+	alts := make([]string, len(patterns))
+	for i, p := range patterns {
+		rest, anchored := strings.CutPrefix(p, "^")
+		if tree, err := syntax.Parse(p, syntax.Perl); err != nil || tree.Op == syntax.OpAlternate {
+			anchored = false // "^a|b": b may match anywhere
+		}
+		if anchored {
+			alts[i] = "(?:" + rest + ")"
+		} else {
+			alts[i] = "(?s:.*?)(?:" + p + ")"
+		}
+	}
+	return []*regexp.Regexp{regexp.MustCompile("(?i)^(?:" + strings.Join(alts, "|") + ")")}
 }
 
 func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
