@@ -50,11 +50,12 @@ const (
 	lexCompAfter   = "comparison_after"  // "салыстырғанда": the date before it is a base
 	lexBaseCase    = "base_case"         // "*дан": endings of a comparison's base
 	lexLabel       = "label_before"      // "пункт", "page": the number after it is a label
+	lexChangeBy    = "change_by"         // "by", "на" right before the amount of a change
 )
 
 var cueLexicons = []string{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexMetric, lexPronoun,
 	lexCountStop, lexPeriodBef, lexPeriodAft, lexRangeFrom, lexRangeTo, lexRangeToAft, lexGap,
-	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter, lexLabel, lexBaseCase}
+	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter, lexLabel, lexBaseCase, lexChangeBy}
 
 // kinds maps mention types to fact kinds; CARDINAL becomes a count only
 // where something counted is named.
@@ -737,7 +738,9 @@ func (c *claimBuilder) change(x *ctx, m Mention) string {
 			return h.code // the value is the change word: "aims to double"
 		}
 	}
-	if c.reached(x, m) {
+	// a ratio is a factor of change even with a bound ("екі есеге дейін
+	// қысқарту", "up to threefold"): it is never a level reached
+	if m.Type != "RATIO" && c.reached(x, m) {
 		return ""
 	}
 	if _, from := c.cueBefore(x, lexRangeFrom, m); from {
@@ -837,7 +840,10 @@ func (c *claimBuilder) nearest(x *ctx, lex string, m Mention, borrow bool) strin
 			}
 		}
 	}
-	if from, to := x.wordsIn(ci); to-from <= 4 {
+	// elliptic: "цены выросли на 14%, на сахар — на 21%"; a little longer
+	// where the value is the amount "by" which ("…, and from South Korea
+	// by 27%")
+	if from, to := x.wordsIn(ci); to-from <= 4 || (to-from <= 7 && c.changeBy(x, m)) {
 		// elliptic: "цены выросли на 14%, на сахар — на 21%"
 		for k := len(x.cues[lex]) - 1; k >= 0; k-- {
 			if h := x.cues[lex][k]; x.ofWord[h.from] < ci {
@@ -1064,6 +1070,17 @@ func (c *claimBuilder) subjectless(x *ctx, ci int) bool {
 		}
 	}
 	return false
+}
+
+// changeBy tells whether the word right before the value, in its
+// clause, is a change_by word ("by 27%", "на 21%").
+func (c *claimBuilder) changeBy(x *ctx, m Mention) bool {
+	i := x.firstAfter(m.Start) - 1
+	if i < 0 || x.ofWord[i] != x.clauseOf(m.Start) {
+		return false
+	}
+	_, n := c.match(lexChangeBy, x.ws, i)
+	return n == 1
 }
 
 // subject keeps the words of a metric as written, with the modifiers

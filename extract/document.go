@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,14 +62,60 @@ func header(text string) (published string, furniture []span) {
 	return "", furniture
 }
 
-// validDate accepts an ISO day with a plausible month and day.
+// bylineRe finds a day, a month name and a year, in either order:
+// "on 21 January 2026", "Jan. 21, 2026".
+var bylineRe = regexp.MustCompile(`(?:^|[^\p{L}\d])(?:([0-3]?\d)[ \t]+(\p{L}+\.?)|(\p{L}+\.?)[ \t]+([0-3]?\d),?)[ \t]+((?:19|20)\d\d)(?:[^\d]|$)`)
+
+// bylineDate finds the publication date in a byline or dateline that
+// names the month in words ("By A. Ibraimova in Tourism on 21 January
+// 2026"): a short line among the first ones, not the headline, whose
+// month word is in the language's month lexicon.
+func bylineDate(text string, l *rules.Lang) (string, span, bool) {
+	months := l.Lexicon("month")
+	if months == nil {
+		return "", span{}, false
+	}
+	off, seen := 0, 0
+	for i, line := range strings.SplitAfter(text, "\n") {
+		if i >= 12 || off > 3000 {
+			break
+		}
+		trimmed := strings.TrimSpace(line)
+		if trimmed != "" {
+			seen++
+		}
+		if seen > 1 && trimmed != "" && utf8.RuneCountInString(trimmed) <= 100 && len(strings.Fields(trimmed)) <= 12 {
+			if m := bylineRe.FindStringSubmatch(trimmed); m != nil {
+				day, word := m[1], m[2]
+				if word == "" {
+					day, word = m[4], m[3]
+				}
+				if e, ok := months.Lookup(strings.TrimSuffix(word, ".")); ok {
+					if v, ok := e.Rat(); ok && v.IsInt() {
+						mo := v.Num().Int64()
+						if len(day) == 1 {
+							day = "0" + day
+						}
+						d := fmt.Sprintf("%s-%02d-%s", m[5], mo, day)
+						if validDate(d) {
+							return d, span{off, off + len(line)}, true
+						}
+					}
+				}
+			}
+		}
+		off += len(line)
+	}
+	return "", span{}, false
+}
+
+// validDate accepts an ISO day that exists on the calendar.
 func validDate(d string) bool {
 	if !isoDateRe.MatchString(d) {
 		return false
 	}
-	mo := (d[5]-'0')*10 + d[6] - '0'
-	day := (d[8]-'0')*10 + d[9] - '0'
-	return mo >= 1 && mo <= 12 && day >= 1 && day <= 31
+	_, err := time.Parse(time.DateOnly, d)
+	return err == nil
 }
 
 // furnitureLines marks lines that are page furniture by the language's

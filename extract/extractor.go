@@ -88,6 +88,13 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 	if p == nil {
 		return doc
 	}
+	if published == "" {
+		if d, sp, ok := bylineDate(text, p.finder.lang); ok {
+			published = d
+			doc.Published = Published(published)
+			furniture = append(furniture, sp)
+		}
+	}
 	furniture = append(furniture, furnitureLines(text, p.finder.lang)...)
 	mentions := p.finder.find(text, published)
 	for i := range mentions {

@@ -531,6 +531,11 @@ func (f *mentionFinder) date(text string, r *rules.CompiledRule, m []int, publis
 		// mention stands, its ISO date is unknown
 		return "", true
 	}
+	for _, day := range strings.Split(d, "/") {
+		if len(day) == len("2006-01-02") && !strings.HasPrefix(day, "X") && !validDate(day) {
+			return "", false // "31 февраля" is no date
+		}
+	}
 	return d, true
 }
 
