@@ -51,11 +51,15 @@ const (
 	lexBaseCase    = "base_case"         // "*дан": endings of a comparison's base
 	lexLabel       = "label_before"      // "пункт", "page": the number after it is a label
 	lexChangeBy    = "change_by"         // "by", "на" right before the amount of a change
+	lexAside       = "aside"             // "however": a clause of only these joins its neighbours
+	lexClauseOpen  = "clause_open"       // "as", "because": opens a clause of its own for the metric
+	lexRatePer     = "rate_per"          // "per": the noun before it is the unit of a rate
 )
 
 var cueLexicons = []string{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexMetric, lexPronoun,
 	lexCountStop, lexPeriodBef, lexPeriodAft, lexRangeFrom, lexRangeTo, lexRangeToAft, lexGap,
-	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter, lexLabel, lexBaseCase, lexChangeBy}
+	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter, lexLabel, lexBaseCase, lexChangeBy,
+	lexAside, lexClauseOpen, lexRatePer}
 
 // kinds maps mention types to fact kinds; CARDINAL becomes a count only
 // where something counted is named.
@@ -325,8 +329,9 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 	for i, w := range x.ws {
 		x.ofWord[i] = x.clauseOf(w.start)
 	}
-	for _, lex := range []string{lexChange, lexLevel, lexMetric, lexPronoun} {
-		x.cues[lex] = c.find(lex, x.ws)
+	aside := c.joinAsides(x)
+	for _, lex := range []string{lexChange, lexLevel, lexMetric, lexPronoun, lexClauseOpen} {
+		x.cues[lex] = outside(c.find(lex, x.ws), aside)
 	}
 	var dates []Mention
 	for _, m := range ms {
@@ -384,6 +389,69 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 	}
 	c.ranges(x, facts, factMentions)
 	return facts
+}
+
+// joinAsides joins a clause made only of an aside word ("exports,
+// however, fell", "экспорт, тем не менее, вырос") with the clauses
+// around it, so the subject before it still governs the value after it.
+// It returns which words are asides: they are cues of nothing.
+func (c *claimBuilder) joinAsides(x *ctx) []bool {
+	aside := make([]bool, len(x.ws))
+	var out []clause
+	join := false // the next clause joins the last one of out
+	for ci, cl := range x.clauses {
+		if from, to := x.wordsIn(ci); to > from && !hasMention(x.ms, cl) {
+			if _, n := c.match(lexAside, x.ws, from); n == to-from {
+				for i := from; i < to; i++ {
+					aside[i] = true
+				}
+				if len(out) > 0 {
+					out[len(out)-1].end = cl.end
+				} else {
+					out = append(out, cl)
+				}
+				join = true
+				continue
+			}
+		}
+		if join {
+			out[len(out)-1].end = cl.end
+			join = false
+			continue
+		}
+		out = append(out, cl)
+	}
+	if len(out) != len(x.clauses) {
+		x.clauses = out
+		for i, w := range x.ws {
+			x.ofWord[i] = x.clauseOf(w.start)
+		}
+	}
+	return aside
+}
+
+func hasMention(ms []Mention, cl clause) bool {
+	for _, m := range ms {
+		if m.Start < cl.end && cl.start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// outside drops the hits that cover a masked word.
+func outside(hs []hit, masked []bool) []hit {
+	out := hs[:0:0]
+	for _, h := range hs {
+		ok := true
+		for i := h.from; i < h.to; i++ {
+			ok = ok && !masked[i]
+		}
+		if ok {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // repeatsLater tells whether rest holds text as a whole number expression:
@@ -583,7 +651,8 @@ func (c *claimBuilder) isPeriod(x *ctx, m Mention) bool {
 		if code, n := c.match(lexPeriodBef, x.ws, j); n > 0 && (j >= i || j+n >= i-1) {
 			// code "open": only a word opening the clause ("Over nine
 			// months consumption reached …", not "exceeded over 75 years")
-			if from, _ := x.wordsIn(ci); code != "open" || (j == from && j+n == i) {
+			// or closing a change ("more than doubled over five years")
+			if from, _ := x.wordsIn(ci); code != "open" || (j+n == i && (j == from || c.afterChange(x, j))) {
 				return true
 			}
 		}
@@ -594,6 +663,22 @@ func (c *claimBuilder) isPeriod(x *ctx, m Mention) bool {
 	if k < len(x.ws) && x.ofWord[k] == ci {
 		if _, n := c.match(lexPeriodAft, x.ws, k); n > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// afterChange tells whether word j follows a change word ("doubled
+// over") or the value of a change ("rose 20 percent over") directly.
+func (c *claimBuilder) afterChange(x *ctx, j int) bool {
+	for _, h := range x.cues[lexChange] {
+		if h.to == j && x.ofWord[h.from] == x.ofWord[j] {
+			return true
+		}
+	}
+	for _, o := range x.ms {
+		if o.Type != "DATE" && o.End <= x.ws[j].start && strings.TrimSpace(x.text[o.End:x.ws[j].start]) == "" {
+			return c.nearest(x, lexChange, o, false) != ""
 		}
 	}
 	return false
@@ -954,16 +1039,20 @@ func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
 	pos := x.firstAfter(m.Start)
 	var best *hit
 	bestD := -1
-	for k, h := range x.cues[lexMetric] {
-		if x.ofWord[h.from] != ci {
-			continue
-		}
-		d := pos - h.to
-		if h.from >= pos {
-			d = h.from - pos + 1
-		}
-		if bestD < 0 || d < bestD {
-			best, bestD = &x.cues[lexMetric][k], d
+	// a metric word naming the unit or the base of a rate ("11.2 cases
+	// per 100,000 live births") gives way to the rate's own name
+	for pass := 0; pass < 2 && best == nil; pass++ {
+		for k, h := range x.cues[lexMetric] {
+			if x.ofWord[h.from] != ci || c.opensBetween(x, h, pos) || (pass == 0 && c.ratePart(x, h, pos)) {
+				continue
+			}
+			d := pos - h.to
+			if h.from >= pos {
+				d = h.from - pos + 1
+			}
+			if bestD < 0 || d < bestD {
+				best, bestD = &x.cues[lexMetric][k], d
+			}
 		}
 	}
 	if best != nil {
@@ -1013,6 +1102,45 @@ func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
 		return h.code, x.text[prev[h.from].start:prev[h.to-1].end]
 	}
 	return "", ""
+}
+
+// opensBetween tells whether a clause_open word ("as", "because",
+// "поскольку") stands between the metric word h and the value at word
+// pos: what it opens tells of something else ("exports fell 9% as prices
+// dropped"). It opens a clause only where a word follows it directly;
+// fixed phrases ("as well as", "such as") are masked in the lexicon.
+func (c *claimBuilder) opensBetween(x *ctx, h hit, pos int) bool {
+	lo, hi := h.to, pos
+	if h.from >= pos {
+		lo, hi = pos, h.from
+	}
+	for _, o := range x.cues[lexClauseOpen] {
+		if o.from < lo || o.to > hi || o.to >= len(x.ws) || x.ofWord[o.to] != x.ofWord[o.from] {
+			continue
+		}
+		if gap := x.text[x.ws[o.to-1].end:x.ws[o.to].start]; strings.TrimSpace(gap) == "" && !inMention(x.ms, x.ws[o.to]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ratePart tells whether the metric word h is the counted unit of a rate
+// right after the value ("11.2 cases per") or part of its base ("per
+// 100,000 live births"), by the rate_per lexicon.
+func (c *claimBuilder) ratePart(x *ctx, h hit, pos int) bool {
+	ci := x.ofWord[h.from]
+	if h.from >= pos && h.to < len(x.ws) && x.ofWord[h.to] == ci {
+		if _, n := c.match(lexRatePer, x.ws, h.to); n > 0 {
+			return true
+		}
+	}
+	for j := pos; j < h.from; j++ {
+		if _, n := c.match(lexRatePer, x.ws, j); n > 0 && x.ofWord[j] == ci {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestTo picks the cue nearest in words to the byte offset num: one
