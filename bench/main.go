@@ -123,7 +123,6 @@ func run(c config) error {
 type measurement struct {
 	wall   time.Duration
 	maxRSS int64 // bytes
-	facts  int   // lines of output starting a fact
 }
 
 func (m measurement) print(label string, st corpusStats) {

@@ -92,11 +92,6 @@ func (l *Lang) Lexicon(name string) *Lexicon {
 	return &Lexicon{Name: name}
 }
 
-// Expand replaces fragment and lexicon references in a pattern.
-func (l *Lang) Expand(pattern string) (string, error) {
-	return l.expand(pattern, nil)
-}
-
 // CompiledRule is a rule with its regular expression.
 type CompiledRule struct {
 	Rule
@@ -233,9 +228,6 @@ func (x *Lexicon) Lookup(s string) (Entry, bool) {
 	}
 	return Entry{}, false
 }
-
-// Alternation is the lexicon as a regular expression, longest forms first.
-func (x *Lexicon) Alternation() string { return x.alt }
 
 // Fold is the case and spelling folding every lookup uses: lower case,
 // ё as е, and any run of spaces as one space.

@@ -17,9 +17,6 @@ import (
 //go:embed *.yaml
 var embedded embed.FS
 
-// Embedded returns the rules files built into the binary.
-func Embedded() fs.FS { return embedded }
-
 // File is one rules file as written.
 type File struct {
 	// Lang is the language code the file adds to, or "common" for data
