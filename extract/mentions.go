@@ -92,18 +92,29 @@ func resolve(cands []candidate, keepIgnored bool) []Mention {
 		}
 		return a.order < b.order
 	})
+	// the bytes kept candidates cover: a clash test costs the length of
+	// the candidate, not the number kept, so long texts stay linear
+	end := 0
+	for _, c := range cands {
+		end = max(end, c.end)
+	}
+	taken := make([]bool, end)
 	var kept []candidate
 	for _, c := range cands {
 		clash := false
-		for _, k := range kept {
-			if c.start < k.end && k.start < c.end {
+		for i := c.start; i < c.end; i++ {
+			if taken[i] {
 				clash = true
 				break
 			}
 		}
-		if !clash {
-			kept = append(kept, c)
+		if clash {
+			continue
 		}
+		for i := c.start; i < c.end; i++ {
+			taken[i] = true
+		}
+		kept = append(kept, c)
 	}
 	var out []Mention
 	for _, k := range kept {
