@@ -74,6 +74,12 @@ type Lang struct {
 	// anchors are the word lists rules can begin with (see anchorFor)
 	anchors     *anchorTrie
 	anchorIndex map[string]int
+	// eager: compile and check every pattern now (Load), not on first
+	// use (LoadLazy)
+	eager bool
+	// expanded remembers fragments already expanded (and, under "shadow
+	// NAME", their shadow expansions): rules share many
+	expanded map[string]string
 	// shadow makes expand write number words as one marker rune, to learn
 	// where a rule can start (see firstRunes)
 	shadow bool
@@ -184,6 +190,7 @@ type Lexicon struct {
 	Entries    []Entry
 	exact      map[string]int
 	forms      []formRe
+	formsOnce  sync.Once
 	prefixOnce sync.Once
 	prefix     *regexp.Regexp
 	alt        string
@@ -194,6 +201,7 @@ type Lexicon struct {
 type formRe struct {
 	stem  string
 	re    *regexp.Regexp
+	src   string // the pattern of re, until it is compiled
 	entry int
 }
 
@@ -221,6 +229,7 @@ func (x *Lexicon) Lookup(s string) (Entry, bool) {
 	if i, ok := x.exact[k]; ok {
 		return x.Entries[i], true
 	}
+	x.formsOnce.Do(x.compileForms)
 	for _, f := range x.forms {
 		if f.match(k) {
 			return x.Entries[f.entry], true
@@ -351,7 +360,7 @@ func dedupe(errs ErrorList) ErrorList {
 // and compiles the result.
 func compileLang(code string, files []*File, eager bool) (*Lang, ErrorList) {
 	var errs ErrorList
-	l := &Lang{Code: code, Lexicons: map[string]*Lexicon{}, fragments: map[string]string{}}
+	l := &Lang{Code: code, Lexicons: map[string]*Lexicon{}, fragments: map[string]string{}, eager: eager}
 	entries := map[string][]Entry{}
 	var rules []Rule
 	var stop, skip []string
@@ -475,6 +484,7 @@ func anyLine(patterns []string) []*regexp.Regexp {
 func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 	var errs ErrorList
 	x.exact = map[string]int{}
+	x.forms = nil
 	type alt struct {
 		src, stem, frag string
 		n               int
@@ -515,6 +525,12 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 			}
 			if stem, ok := plainStem(form); ok {
 				x.forms = append(x.forms, formRe{stem: stem, entry: i})
+				continue
+			}
+			if !l.eager {
+				// compiled on first lookup: most lexicons are looked up
+				// rarely, and the built-in ones were checked by Load
+				x.forms = append(x.forms, formRe{src: src, entry: i})
 				continue
 			}
 			re, err := regexp.Compile("^(?i:" + src + ")$")
@@ -566,8 +582,22 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 		x.alt = "(?:" + strings.Join(parts, "|") + ")"
 	}
 	x.prefixOnce = sync.Once{}
+	x.formsOnce = sync.Once{}
 	x.prefix = nil
 	return errs
+}
+
+// compileForms compiles the form patterns left for first use.
+func (x *Lexicon) compileForms() {
+	for i, f := range x.forms {
+		if f.re == nil && f.src != "" {
+			re, err := regexp.Compile("^(?i:" + f.src + ")$")
+			if err != nil {
+				re = regexp.MustCompile(`^[^\x00-\x{10FFFF}]$`) // checked by Load
+			}
+			x.forms[i].re = re
+		}
+	}
 }
 
 // plainStem returns the folded stem of a form "stem*" made of letters
@@ -740,11 +770,25 @@ func (l *Lang) expand(p string, stack []string) (string, error) {
 			}
 		}
 		if src, ok := l.fragments[name]; ok {
-			exp, err := l.expand(src, append(stack, name))
-			if err != nil && firstErr == nil {
-				firstErr = err
+			key := name
+			if l.shadow {
+				key = "shadow " + name
 			}
-			return "(?:" + exp + ")"
+			if exp, ok := l.expanded[key]; ok {
+				return exp
+			}
+			exp, err := l.expand(src, append(stack, name))
+			if err != nil {
+				if firstErr == nil {
+					firstErr = err
+				}
+				return "(?:" + exp + ")"
+			}
+			if l.expanded == nil {
+				l.expanded = map[string]string{}
+			}
+			l.expanded[key] = "(?:" + exp + ")"
+			return l.expanded[key]
 		}
 		if src, ok := l.builtin(name); ok {
 			return src
