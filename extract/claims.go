@@ -54,12 +54,13 @@ const (
 	lexAside       = "aside"             // "however": a clause of only these joins its neighbours
 	lexClauseOpen  = "clause_open"       // "as", "because": opens a clause of its own for the metric
 	lexRatePer     = "rate_per"          // "per": the noun before it is the unit of a rate
+	lexRateBase    = "rate_base_after"   // "шаққанда": the number before it is a rate's base
 )
 
 var cueLexicons = []string{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexMetric, lexPronoun,
 	lexCountStop, lexPeriodBef, lexPeriodAft, lexRangeFrom, lexRangeTo, lexRangeToAft, lexGap,
 	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter, lexLabel, lexBaseCase, lexChangeBy,
-	lexAside, lexClauseOpen, lexRatePer}
+	lexAside, lexClauseOpen, lexRatePer, lexRateBase}
 
 // kinds maps mention types to fact kinds; CARDINAL becomes a count only
 // where something counted is named.
@@ -356,6 +357,9 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		if !ok || m.Value == nil {
 			continue
 		}
+		if (kind == "count" || kind == "quantity") && c.rateBase(x, m) {
+			continue // "100 мың тұрғынға шаққанда": the base of a rate
+		}
 		if kind == "count" && len(facts) > 0 && c.currencyElided(x, m, facts[len(facts)-1]) {
 			kind, m.Unit = "money", facts[len(facts)-1].Unit
 		}
@@ -613,6 +617,24 @@ func (c *claimBuilder) currencyElided(x *ctx, m Mention, prev Fact) bool {
 	return metric == "" || metric == prev.Metric
 }
 
+// rateBase tells whether the number is the base of a rate: a word of
+// rate_base_after follows it within two words of its clause ("10 мың
+// тұрғынға шаққанда", "100 мың тірі туғанға шаққанда"). Code "per_one"
+// makes only a base of one ("1 кВт·сағ үшін").
+func (c *claimBuilder) rateBase(x *ctx, m Mention) bool {
+	ci := x.clauseOf(m.Start)
+	i := x.firstAfter(m.End)
+	for j := i; j < len(x.ws) && j <= i+2 && x.ofWord[j] == ci; j++ {
+		if j > i && inMention(x.ms, x.ws[j]) {
+			return false
+		}
+		if code, n := c.match(lexRateBase, x.ws, j); n > 0 {
+			return code == "per" || (code == "per_one" && m.Value != nil && *m.Value == 1)
+		}
+	}
+	return false
+}
+
 // countNamed tells whether a count word ("численность", "халық саны",
 // "the number of") stands earlier in the number's clause: the number
 // counts what it names even with no noun after it.
@@ -623,6 +645,16 @@ func (c *claimBuilder) countNamed(x *ctx, m Mention) bool {
 	for j := from; j < end; j++ {
 		if _, n := c.match(lexCountBefore, x.ws, j); n > 0 {
 			return true
+		}
+	}
+	// "еріктілер саны 1,6 есе артып, 8 700-ге жетті": a short clause with
+	// no subject of its own counts what the clause before it names
+	if ci > 0 && c.subjectless(x, ci) {
+		pfrom, pto := x.wordsIn(ci - 1)
+		for j := pfrom; j < pto; j++ {
+			if _, n := c.match(lexCountBefore, x.ws, j); n > 0 {
+				return true
+			}
 		}
 	}
 	return false
