@@ -349,9 +349,9 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 			continue // the headline repeats a value the article gives
 		}
 		kind, ok := kinds[m.Type]
-		if m.Type == "DATE" && m.Date == "" && m.Unit != "" {
-			// an undated time amount (a duration or an age): a quantity
-			// unless it is the period a claim covers
+		if (m.Type == "DATE" || m.Type == "TIME") && m.Date == "" && m.Unit != "" {
+			// an undated time amount (a duration, an age, "14 минут"): a
+			// quantity unless it is the period a claim covers
 			kind, ok = "quantity", true
 		}
 		if !ok || m.Value == nil {

@@ -340,7 +340,18 @@ func (f *mentionFinder) joins(sep rune, run int) bool {
 // read turns one match into its mentions: one, or two for a range.
 func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start, end int, published string) ([]Mention, bool) {
 	base := Mention{Type: r.Type, Rule: r.Name, Start: start, End: end, Text: text[start:end]}
-	if r.Type == "IGNORE" || r.Type == "TIME" {
+	if r.Type == "IGNORE" {
+		return []Mention{base}, true
+	}
+	if r.Type == "TIME" {
+		// a time of day, or an amount of time ("18 сағат") when the rule
+		// names its unit: then it carries its value and unit
+		if r.Unit != "" || r.UnitFrom != "" {
+			amount := base
+			if f.dateAmount(text, r, m, &amount) {
+				return []Mention{amount}, true
+			}
+		}
 		return []Mention{base}, true
 	}
 	if r.Type == "DATE" {
