@@ -55,12 +55,14 @@ const (
 	lexClauseOpen  = "clause_open"       // "as", "because": opens a clause of its own for the metric
 	lexRatePer     = "rate_per"          // "per": the noun before it is the unit of a rate
 	lexRateBase    = "rate_base_after"   // "шаққанда": the number before it is a rate's base
+	lexHyphenEnd   = "count_hyphen_end"  // "-сі" in "17-сі": an ending after a hyphen that keeps a count
+	lexVague       = "vague_number"      // "жүздеген": an indefinite plural of a number word
 )
 
 var cueLexicons = []string{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexMetric, lexPronoun,
 	lexCountStop, lexPeriodBef, lexPeriodAft, lexRangeFrom, lexRangeTo, lexRangeToAft, lexGap,
 	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter, lexLabel, lexBaseCase, lexChangeBy,
-	lexAside, lexClauseOpen, lexRatePer, lexRateBase}
+	lexAside, lexClauseOpen, lexRatePer, lexRateBase, lexHyphenEnd, lexVague}
 
 // kinds maps mention types to fact kinds; CARDINAL becomes a count only
 // where something counted is named.
@@ -360,6 +362,9 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		if (kind == "count" || kind == "quantity") && c.rateBase(x, m) {
 			continue // "100 мың тұрғынға шаққанда": the base of a rate
 		}
+		if c.vague(x, m) {
+			continue // "жүздеген шақырым": hundreds, no amount
+		}
 		if kind == "count" && len(facts) > 0 && c.currencyElided(x, m, facts[len(facts)-1]) {
 			kind, m.Unit = "money", facts[len(facts)-1].Unit
 		}
@@ -571,7 +576,8 @@ func (c *claimBuilder) counts(x *ctx, m Mention, earlier bool) bool {
 	rest := text[m.End:x.sent.end]
 	if r, n := utf8.DecodeRuneInString(rest); (r == '-' || r == '/') && len(rest) > n {
 		if r2, _ := utf8.DecodeRuneInString(rest[n:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-			return false
+			// "оның 17-сі": a possessive ending counts what was named before
+			return r == '-' && c.hyphenEnd(x, m.End+n)
 		}
 	}
 	trimmed := strings.TrimLeft(rest, " \t\u00a0")
@@ -600,6 +606,28 @@ func (c *claimBuilder) counts(x *ctx, m Mention, earlier bool) bool {
 		return c.countNamed(x, m) || (earlier && from)
 	}
 	return true
+}
+
+// hyphenEnd tells whether the word at byte offset at, right after a
+// hyphen, is an ending of count_hyphen_end ("17-сі", "45-і").
+func (c *claimBuilder) hyphenEnd(x *ctx, at int) bool {
+	i := x.firstAfter(at)
+	if i >= len(x.ws) || x.ws[i].start != at {
+		return false
+	}
+	_, n := c.match(lexHyphenEnd, x.ws, i)
+	return n > 0
+}
+
+// vague tells whether a word of vague_number opens the mention: an
+// indefinite plural ("жүздеген шақырым", "ондаған") is no amount.
+func (c *claimBuilder) vague(x *ctx, m Mention) bool {
+	i := x.firstAfter(m.Start)
+	if i >= len(x.ws) || x.ws[i].start != m.Start {
+		return false
+	}
+	_, n := c.match(lexVague, x.ws, i)
+	return n > 0
 }
 
 // currencyElided tells whether a scaled number closing its clause is an
