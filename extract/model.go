@@ -72,12 +72,9 @@ func (n Number) String() string {
 
 // MarshalYAML prints the canonical form as a plain YAML number.
 func (n Number) MarshalYAML() (any, error) {
-	s := n.String()
-	tag := "!!int"
-	if _, err := strconv.ParseInt(s, 10, 64); err != nil {
-		tag = "!!float"
-	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s}, nil
+	// no explicit tag: the plain number reads back as YAML resolves it,
+	// an int, or a float past the integer range ("18700000000000000000")
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: n.String()}, nil
 }
 
 // MarshalJSON prints the canonical form.
