@@ -535,22 +535,8 @@ func titleSpan(text string) (lo, hi int, ok bool) {
 // isTitle tells whether a sentence is the article's headline: the whole
 // of its first non-empty line, and short.
 func isTitle(text string, s span) bool {
-	start := 0
-	for start < len(text) {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		line := strings.TrimSpace(text[start:end])
-		if line != "" {
-			lo := start + strings.Index(text[start:end], line)
-			return s.start == lo && s.end == lo+len(line) && utf8.RuneCountInString(line) <= 160
-		}
-		start = end + 1
-	}
-	return false
+	lo, hi, ok := titleSpan(text)
+	return ok && s.start == lo && s.end == hi
 }
 
 // counts tells whether a bare number counts something: a word follows it
