@@ -194,18 +194,18 @@ func tries(r *rules.CompiledRule, st start) bool {
 // boundary within it and tried again.
 func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, starts []start) [][]int {
 	var out [][]int
-	var re *regexp.Regexp
 	pos := 0
+	text := ""
 	for _, st := range starts {
 		if st.at < pos || !tries(r, st) {
 			continue
 		}
-		if re == nil {
-			if re = r.Regexp(); r.Lower {
-				s = lower // the same text, lower-cased, for a pattern rewritten for it
+		if text == "" {
+			if text = s; r.Lower() {
+				text = lower // the same text, lower-cased, for a pattern rewritten for it
 			}
 		}
-		m := matchAt(re, s, st.at)
+		m := matchAt(r, text, st.at)
 		if m == nil || m[1] == m[0] {
 			continue
 		}
@@ -214,12 +214,12 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, star
 				m[i] += st.at
 			}
 		}
-		if boundaryOK(s, m[0], m[1], f.joins) {
+		if boundaryOK(text, m[0], m[1], f.joins) {
 			out = append(out, m)
 			pos = m[1]
 			continue
 		}
-		if short := f.shorter(re, s, m); short != nil {
+		if short := f.shorter(r.Regexp(), text, m); short != nil {
 			out = append(out, short)
 			pos = short[1]
 		}
@@ -227,21 +227,21 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, star
 	return out
 }
 
-// matchWindow bounds the text an anchored attempt is given: Go's regexp
-// clears state in proportion to its input for small patterns, and no
-// mention is this long. A match that reaches the window's end is tried
-// again on the whole text, so the bound changes no result.
+// matchWindow bounds the text an anchored attempt is given: no mention
+// is this long. A match that reaches the window's end is tried again on
+// the whole text, so the bound changes no result.
 const matchWindow = 256
 
-// matchAt runs an anchored pattern at byte offset at of s; the indexes
-// it returns are relative to at.
-func matchAt(re *regexp.Regexp, s string, at int) []int {
+// matchAt runs a rule's anchored pattern at byte offset at of s; the
+// indexes it returns are relative to at. Most attempts fail, and the
+// rule's automaton tells so in a step per rune; regexp, which keeps the
+// groups, runs only where it matches.
+func matchAt(r *rules.CompiledRule, s string, at int) []int {
 	end := min(len(s), at+matchWindow)
-	// most attempts fail, and a yes-or-no answer skips the bookkeeping
-	// of groups that makes a full match costly
-	if !re.MatchString(s[at:end]) {
+	if !r.MatchPrefix(s[at:end]) {
 		return nil
 	}
+	re := r.Regexp()
 	m := re.FindStringSubmatchIndex(s[at:end])
 	if m != nil && end < len(s) && at+m[1] == end {
 		m = re.FindStringSubmatchIndex(s[at:])

@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"github.com/factx/factx/rules/dfa"
 	"io/fs"
 	"math/big"
 	"path"
@@ -105,10 +106,15 @@ type CompiledRule struct {
 	// the positions where First says a match can begin. A rule from
 	// LoadLazy compiles it on first use, from src.
 	re *regexp.Regexp
-	// Lower tells that the pattern matches lower-cased text (LowerText).
-	Lower    bool
+	// lower tells that the pattern matches lower-cased text (LowerText);
+	// expr is the anchored pattern as compiled, and dfa its automaton,
+	// which answers whether it matches before regexp is asked for groups.
+	lower    bool
+	expr     string
+	dfa      *dfa.DFA
 	src      string
-	once     sync.Once
+	prepOnce sync.Once
+	reOnce   sync.Once
 	compiled atomic.Bool
 	// First holds the runes a match can begin with, other than those of
 	// the word lists in Anchors, the anchors it can begin with
@@ -119,26 +125,68 @@ type CompiledRule struct {
 	groups map[string][]int
 }
 
-// Regexp returns the rule's anchored pattern, compiling it on first use.
-func (r *CompiledRule) Regexp() *regexp.Regexp {
-	r.once.Do(func() {
+// prepare settles the rule's final pattern and builds its automaton, on
+// first use: a rule from Load has its regexp already, one from LoadLazy
+// is rewritten for lower-cased text where it can be (see lowerPattern).
+func (r *CompiledRule) prepare() {
+	r.prepOnce.Do(func() {
+		defer r.compiled.Store(true)
 		if r.re != nil {
+			r.expr = r.re.String()
+			r.dfa, _ = dfa.Compile(r.expr)
 			return
 		}
-		// the pattern compiled when the rules were checked (Load)
-		re, lower, err := compilePattern(r.src)
+		if low, ok := lowerPattern(r.src); ok {
+			expr := "^(?:" + low + ")"
+			if d, err := dfa.Compile(expr); err == nil {
+				r.expr, r.lower, r.dfa = expr, true, d
+				return
+			}
+		}
+		r.expr = anchoredPattern(r.src)
+		r.dfa, _ = dfa.Compile(r.expr)
+	})
+}
+
+// Lower tells that the pattern matches lower-cased text (LowerText)
+// rather than the text itself.
+func (r *CompiledRule) Lower() bool {
+	r.prepare()
+	return r.lower
+}
+
+// MatchPrefix tells whether the rule's pattern matches at the start of
+// s: the automaton answers, in one step per rune, what regexp would.
+func (r *CompiledRule) MatchPrefix(s string) bool {
+	r.prepare()
+	if r.dfa != nil {
+		if m, ok := r.dfa.Match(s); ok {
+			return m
+		}
+	}
+	return r.Regexp().MatchString(s)
+}
+
+// Regexp returns the rule's anchored pattern, compiling it on first use:
+// only rules that match need it, for their groups.
+func (r *CompiledRule) Regexp() *regexp.Regexp {
+	r.reOnce.Do(func() {
+		r.prepare()
+		if r.re != nil {
+			return // compiled by Load, with its groups
+		}
+		re, err := regexp.Compile(r.expr)
 		if err != nil {
 			re = regexp.MustCompile(`[^\x00-\x{10FFFF}]`) // matches nothing
 		}
-		r.Lower = lower
 		r.setRegexp(re)
 	})
 	return r.re
 }
 
-// CompileAll compiles the patterns of rules that are not compiled yet,
-// on every core: a finder calls it with the rules a text needs, so a
-// short text pays for those alone, and at full speed.
+// CompileAll prepares the rules not prepared yet, on every core: a
+// finder calls it with the rules a text needs, so a short text pays for
+// those alone, and at full speed.
 func CompileAll(rs []*CompiledRule) {
 	next := make(chan *CompiledRule)
 	var wg sync.WaitGroup
@@ -147,7 +195,7 @@ func CompileAll(rs []*CompiledRule) {
 		go func() {
 			defer wg.Done()
 			for r := range next {
-				r.Regexp()
+				r.prepare()
 			}
 		}()
 	}
@@ -160,11 +208,10 @@ func CompileAll(rs []*CompiledRule) {
 
 func anchoredPattern(src string) string { return "(?i)^(?:" + src + ")" }
 
-// Compiled tells whether the pattern is compiled already.
+// Compiled tells whether the pattern is prepared already.
 func (r *CompiledRule) Compiled() bool { return r.compiled.Load() }
 
 func (r *CompiledRule) setRegexp(re *regexp.Regexp) {
-	defer r.compiled.Store(true)
 	r.re = re
 	for i, name := range re.SubexpNames() {
 		if name != "" {
@@ -904,7 +951,7 @@ func (p *pendingRule) finish() (*CompiledRule, ErrorList) {
 		bad("pattern: %v", shortRegexpError(p.err))
 		return nil, p.errs
 	}
-	cr.Lower = p.lower
+	cr.lower = p.lower
 	cr.setRegexp(p.re)
 	if r.Type != "IGNORE" && r.Type != "DATE" && r.Type != "TIME" && r.ValueFrom == "" && len(cr.groups["num"]) == 0 {
 		bad("pattern has no {num} and no value_from")

@@ -1,0 +1,333 @@
+// Package dfa tells, fast, whether a regular expression matches at the
+// start of a text.
+//
+// Go's regexp runs an NFA (or a backtracker) and walks every branch of a
+// long word-list alternation at every attempt; a finder that tries a
+// hundred rules at each number of a text spends nearly all its time
+// there, although almost every attempt fails within a rune or two. A DFA
+// built lazily from the same program answers the yes-or-no question in
+// one table step per rune and dies as soon as no branch is alive; only
+// the rare attempt that matches then needs regexp for its groups.
+//
+// The answer is exactly that of regexp.MatchString for a pattern that
+// begins with ^ (or \A): the automaton follows the program's empty-width
+// assertions (^, $, \b and their kin) with the same ASCII notion of a
+// word as regexp.
+package dfa
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+
+	"regexp/syntax"
+)
+
+// MaxStates bounds the states one automaton keeps; past it Match says it
+// cannot answer and the caller asks regexp instead. A rule's states are
+// built only as texts reach them, so this is rarely approached.
+const MaxStates = 10000
+
+// tableRunes is how many runes (Latin, Cyrillic and Kazakh letters
+// included) find their class by table rather than by search.
+const tableRunes = 0x500
+
+// DFA answers whether its program matches a prefix of a text. It is safe
+// for concurrent use: states, once built, never change, and transitions
+// are published atomically.
+type DFA struct {
+	prog *syntax.Prog
+	// bounds are the first runes of the rune classes: runes of one class
+	// are told apart by no instruction of the program, nor by the
+	// empty-width assertions; reps holds one member of each class.
+	bounds []rune
+	table  []uint16
+	reps   []rune
+	eot    int // the class index standing for the end of the text
+
+	start       *state
+	match, dead *state
+
+	mu     sync.Mutex
+	states map[string]*state
+	// scratch for building states, used under mu
+	seen  []bool
+	stack []uint32
+}
+
+// context is what the rune before a position tells the empty-width
+// assertions: nothing (start of text), a newline, a word rune (ASCII, as
+// regexp's \b), or any other rune.
+type context uint8
+
+const (
+	atBegin context = iota
+	afterNewline
+	afterWord
+	afterOther
+)
+
+// rep is a rune standing for the context in syntax.EmptyOpContext.
+func (c context) rep() rune {
+	switch c {
+	case atBegin:
+		return -1
+	case afterNewline:
+		return '\n'
+	case afterWord:
+		return 'a'
+	}
+	return ' '
+}
+
+func contextOf(r rune) context {
+	switch {
+	case r == '\n':
+		return afterNewline
+	case syntax.IsWordChar(r):
+		return afterWord
+	}
+	return afterOther
+}
+
+// state is a set of program instructions waiting for the next rune (not
+// yet followed through empty-width instructions, which depend on it) and
+// the context the last rune left.
+type state struct {
+	pcs  []uint32
+	ctx  context
+	next []atomic.Pointer[state]
+}
+
+// New builds the automaton of a compiled program; states are made on
+// first need.
+func New(prog *syntax.Prog) *DFA {
+	d := &DFA{prog: prog, states: map[string]*state{}}
+	d.classes()
+	d.match = &state{}
+	d.dead = &state{}
+	d.start = d.intern([]uint32{uint32(prog.Start)}, atBegin)
+	d.seen = make([]bool, len(prog.Inst))
+	return d
+}
+
+// Compile parses and compiles a pattern as regexp.Compile does and builds
+// its automaton. The pattern must be anchored at the start of the text
+// (^ outside multi-line mode, or \A).
+func Compile(expr string) (*DFA, error) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return nil, err
+	}
+	if prog.StartCond()&syntax.EmptyBeginText == 0 {
+		return nil, fmt.Errorf("pattern %q is not anchored at the start of the text", expr)
+	}
+	return New(prog), nil
+}
+
+// classes splits the runes into classes no instruction tells apart.
+func (d *DFA) classes() {
+	set := map[rune]bool{0: true}
+	add := func(lo, hi rune) {
+		set[lo] = true
+		if hi < unicode.MaxRune {
+			set[hi+1] = true
+		}
+	}
+	// the assertions tell newlines and ASCII word runes from the rest
+	add('\n', '\n')
+	add('0', '9')
+	add('A', 'Z')
+	add('_', '_')
+	add('a', 'z')
+	for _, in := range d.prog.Inst {
+		switch in.Op {
+		case syntax.InstRune1:
+			add(in.Rune[0], in.Rune[0])
+		case syntax.InstRune:
+			if len(in.Rune) == 1 {
+				r0 := in.Rune[0]
+				add(r0, r0)
+				if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+					for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+						add(r, r)
+					}
+				}
+				continue
+			}
+			for i := 0; i+1 < len(in.Rune); i += 2 {
+				add(in.Rune[i], in.Rune[i+1])
+			}
+		}
+	}
+	for r := range set {
+		d.bounds = append(d.bounds, r)
+	}
+	sort.Slice(d.bounds, func(i, j int) bool { return d.bounds[i] < d.bounds[j] })
+	d.reps = d.bounds
+	d.eot = len(d.bounds)
+	d.table = make([]uint16, tableRunes)
+	c := 0
+	for r := rune(0); r < tableRunes; r++ {
+		for c+1 < len(d.bounds) && d.bounds[c+1] <= r {
+			c++
+		}
+		d.table[r] = uint16(c)
+	}
+}
+
+func (d *DFA) class(r rune) int {
+	if r >= 0 && r < tableRunes {
+		return int(d.table[r])
+	}
+	return sort.Search(len(d.bounds), func(i int) bool { return d.bounds[i] > r }) - 1
+}
+
+// Match tells whether the program matches a prefix of s (for a pattern
+// anchored at its start: whether regexp.MatchString would). ok is false
+// when the automaton grew past MaxStates and cannot answer.
+func (d *DFA) Match(s string) (matched, ok bool) {
+	st := d.start
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		c := d.class(r)
+		next := st.next[c].Load()
+		if next == nil {
+			if next = d.step(st, c); next == nil {
+				return false, false
+			}
+		}
+		switch next {
+		case d.match:
+			return true, true
+		case d.dead:
+			return false, true
+		}
+		st = next
+		i += size
+	}
+	next := st.next[d.eot].Load()
+	if next == nil {
+		if next = d.step(st, d.eot); next == nil {
+			return false, false
+		}
+	}
+	return next == d.match, true
+}
+
+// step builds the transition of st on class c (d.eot: the end of the
+// text) and publishes it; nil when the automaton is full.
+func (d *DFA) step(st *state, c int) *state {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if next := st.next[c].Load(); next != nil {
+		return next
+	}
+	next := rune(-1)
+	if c != d.eot {
+		next = d.reps[c]
+	}
+	flags := syntax.EmptyOpContext(st.ctx.rep(), next)
+	var runes []uint32
+	matched := false
+	for i := range d.seen {
+		d.seen[i] = false
+	}
+	d.stack = append(d.stack[:0], st.pcs...)
+	for len(d.stack) > 0 {
+		pc := d.stack[len(d.stack)-1]
+		d.stack = d.stack[:len(d.stack)-1]
+		if d.seen[pc] {
+			continue
+		}
+		d.seen[pc] = true
+		in := &d.prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			d.stack = append(d.stack, in.Arg, in.Out)
+		case syntax.InstCapture, syntax.InstNop:
+			d.stack = append(d.stack, in.Out)
+		case syntax.InstEmptyWidth:
+			if syntax.EmptyOp(in.Arg)&^flags == 0 {
+				d.stack = append(d.stack, in.Out)
+			}
+		case syntax.InstMatch:
+			matched = true
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			runes = append(runes, pc)
+		}
+	}
+	var to *state
+	switch {
+	case matched:
+		to = d.match
+	case c == d.eot:
+		to = d.dead
+	default:
+		var pcs []uint32
+		for _, pc := range runes {
+			if d.prog.Inst[pc].MatchRune(next) {
+				pcs = append(pcs, d.prog.Inst[pc].Out)
+			}
+		}
+		if len(pcs) == 0 {
+			to = d.dead
+			break
+		}
+		sort.Slice(pcs, func(i, j int) bool { return pcs[i] < pcs[j] })
+		pcs = compact(pcs)
+		if to = d.intern(pcs, contextOf(next)); to == nil {
+			return nil
+		}
+	}
+	st.next[c].Store(to)
+	return to
+}
+
+// intern returns the state of pcs and ctx, making it if new; nil when
+// the automaton is full.
+func (d *DFA) intern(pcs []uint32, ctx context) *state {
+	key := make([]byte, 0, 1+len(pcs)*4)
+	key = append(key, byte(ctx))
+	for _, pc := range pcs {
+		key = strconv.AppendUint(key, uint64(pc), 36)
+		key = append(key, ',')
+	}
+	if st, ok := d.states[string(key)]; ok {
+		return st
+	}
+	if len(d.states) >= MaxStates {
+		return nil
+	}
+	st := &state{pcs: pcs, ctx: ctx, next: make([]atomic.Pointer[state], len(d.bounds)+1)}
+	d.states[string(key)] = st
+	return st
+}
+
+// States tells how many states the automaton has built.
+func (d *DFA) States() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.states)
+}
+
+func compact(s []uint32) []uint32 {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,125 @@
+package dfa
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// patterns cover what the rules use: word lists, case folding, Cyrillic,
+// ASCII \b, $, optional parts and repetition.
+var patterns = []string{
+	`^(?:\d+(?:[.,]\d+)?\s*(?:%|процент\p{L}*))`,
+	`(?i)^(?:более|свыше|over|more\s+than)\s+\d+`,
+	`(?i)^(?:ТЕНГЕ|тг|KZT)\b`,
+	`^(?:млрд|млн|тыс)\.?$`,
+	`^(?:(?P<num>\d{1,3}(?:[ \x{00A0}]\d{3})+|\d+)\s*(?:жыл\p{L}*|year)s?)(?:[.,;]|$)`,
+	`(?i)^(?:the\s+)?(?:fiscal\s+)?year\b`,
+	`^\B\d`,
+	`^(?m:(?:a|b)$)`,
+	`^(?:[^\n]*?сом)`,
+	`^(?:.+)`,
+	`^(?:ә|ғ|қ|ң|ө|ұ|ү|һ|і)+\d`,
+	`\A(?:x*)\z`,
+	`^(?:(?i)straße|ǅ)`,
+}
+
+var texts = []string{
+	"", "1", "12,5 %", "12,5 процентов", "Более 100", "более  20 лет", "OVER 5", "more than 7",
+	"тенге", "ТГ.", "KZTX", "kzt ", "млрд", "млрд.", "млрд. x", "1 000 жылдары", "2024 жыл,",
+	"5 years", "the fiscal year", "THE YEAR2", "year_", "a", "b\nc", "\nb", "xyzсом", "сом",
+	"әғ1", "ққ", "x", "xxx", "xxy", "STRASSE", "straße", "ǆ", "ǅ", "\xff\xfe", "1\xff", "a\u00a0b",
+}
+
+func TestMatchAgreesWithRegexp(t *testing.T) {
+	for _, p := range patterns {
+		re := regexp.MustCompile(p)
+		d, err := Compile(p)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, s := range texts {
+			got, ok := d.Match(s)
+			if !ok {
+				t.Fatalf("%s on %q: automaton full", p, s)
+			}
+			if want := re.MatchString(s); got != want {
+				t.Errorf("%s on %q: dfa says %v, regexp %v", p, s, got, want)
+			}
+		}
+	}
+}
+
+func TestCompileRejectsBadPattern(t *testing.T) {
+	for _, p := range []string{`(`, `a`, `(?m)^a`} {
+		if _, err := Compile(p); err == nil {
+			t.Errorf("%s: no error", p)
+		}
+	}
+}
+
+func TestFullAutomatonSaysSo(t *testing.T) {
+	// (a|b)*a(a|b){12} needs 2^14 states to tell; strings of 18 runes
+	// over {a,b} reach many of them
+	d, err := Compile(`^(?:(?:a|b)*a(?:a|b){13}$)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := false
+	for i := 0; i < 1<<18 && !full; i++ {
+		var b strings.Builder
+		for k := 0; k < 18; k++ {
+			if i>>k&1 == 1 {
+				b.WriteByte('a')
+			} else {
+				b.WriteByte('b')
+			}
+		}
+		_, ok := d.Match(b.String())
+		full = !ok
+	}
+	if !full {
+		t.Fatalf("automaton never full, %d states", d.States())
+	}
+}
+
+func FuzzMatch(f *testing.F) {
+	for _, s := range texts {
+		f.Add(s)
+	}
+	res := make([]*regexp.Regexp, len(patterns))
+	ds := make([]*DFA, len(patterns))
+	for i, p := range patterns {
+		res[i] = regexp.MustCompile(p)
+		ds[i], _ = Compile(p)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, d := range ds {
+			got, ok := d.Match(s)
+			if ok && got != res[i].MatchString(s) {
+				t.Fatalf("%s on %q: dfa says %v", patterns[i], s, got)
+			}
+		}
+	})
+}
+
+func BenchmarkMatch(b *testing.B) {
+	p := `(?i)^(?:\d+(?:[.,]\d+)?\s*(?:миллиард\p{L}*|миллион\p{L}*|тысяч\p{L}*|млрд|млн|тыс)\.?\s*(?:тенге|рубл\p{L}*|доллар\p{L}*|евро|сом\p{L}*))`
+	d, _ := Compile(p)
+	re := regexp.MustCompile(p)
+	text := "12,5 млрд тенге, а в прошлом году 7 тысяч рублей и 3 человека"
+	b.Run("dfa", func(b *testing.B) {
+		for b.Loop() {
+			for i := range text {
+				d.Match(text[i:])
+			}
+		}
+	})
+	b.Run("regexp", func(b *testing.B) {
+		for b.Loop() {
+			for i := range text {
+				re.MatchString(text[i:])
+			}
+		}
+	})
+}
