@@ -21,10 +21,21 @@ type mentionFinder struct {
 	number *numberReader
 	// allCompiled: every rule's pattern is compiled
 	allCompiled atomic.Bool
+	// anyFirst and anyAnchors are what any rule can begin with: a word
+	// that begins none is no start at all
+	anyFirst   *rules.RuneSet
+	anyAnchors uint64
 }
 
 func newMentionFinder(l *rules.Lang) *mentionFinder {
-	return &mentionFinder{lang: l, number: newNumberReader(l)}
+	f := &mentionFinder{lang: l, number: newNumberReader(l)}
+	firsts := make([]*rules.RuneSet, 0, len(l.Rules))
+	for _, r := range l.Rules {
+		firsts = append(firsts, r.First)
+		f.anyAnchors |= r.Anchors
+	}
+	f.anyFirst = rules.Union(firsts...)
+	return f
 }
 
 // candidate is one rule match with its readings, before overlaps are
@@ -39,10 +50,21 @@ type candidate struct {
 // matchText folds letters that differ only in spelling (ё/е) without
 // changing byte offsets, so word lists need one spelling.
 func matchText(text string) string {
-	if !strings.ContainsAny(text, "ёЁ") {
+	i := strings.IndexByte(text, 0xd1) // ё is D1 91
+	j := strings.IndexByte(text, 0xd0) // Ё is D0 81
+	if i < 0 && j < 0 || !strings.ContainsAny(text, "ёЁ") {
 		return text
 	}
-	return strings.NewReplacer("ё", "е", "Ё", "Е").Replace(text)
+	b := []byte(text)
+	for k := 0; k+1 < len(b); k++ {
+		switch {
+		case b[k] == 0xd1 && b[k+1] == 0x91: // ё → е (D0 B5)
+			b[k], b[k+1] = 0xd0, 0xb5
+		case b[k] == 0xd0 && b[k+1] == 0x81: // Ё → Е (D0 95)
+			b[k+1] = 0x95
+		}
+	}
+	return string(b)
 }
 
 // find returns the mentions of text, sorted by position, with byte
@@ -148,7 +170,10 @@ func (f *mentionFinder) starts(s string) []start {
 		if !startOK(s, i, f.joins) {
 			continue
 		}
-		out = append(out, start{at: i, r: r, anchors: f.lang.AnchorsAt(s[i:])})
+		st := start{at: i, r: r, anchors: f.lang.AnchorsAt(s[i:])}
+		if st.anchors&f.anyAnchors != 0 || f.anyFirst.Has(r) {
+			out = append(out, st)
+		}
 	}
 	return out
 }
@@ -319,7 +344,12 @@ func startOK(s string, start int, joins func(sep rune, run int) bool) bool {
 	return true
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // digitRun counts the ASCII digits s starts with.
 func digitRun(s string) int {

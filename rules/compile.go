@@ -908,7 +908,7 @@ func (l *Lang) prepareRule(r Rule) *pendingRule {
 	l.shadow = true
 	shadowSrc, _ := l.expand(r.Pattern, nil)
 	l.shadow = false
-	p.cr.First = &RuneSet{any: true}
+	p.cr.First = NewRuneSet(nil, true)
 	if tree, err := syntax.Parse("(?i)"+shadowSrc, syntax.Perl); err == nil {
 		p.cr.First = firstRunes(tree)
 		p.cr.Anchors = anchorMask(p.cr.First, len(l.anchorIndex))

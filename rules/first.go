@@ -16,12 +16,43 @@ import (
 type RuneSet struct {
 	ranges []rune // sorted, merged pairs lo, hi
 	any    bool
+	// low holds the members below bitmapRunes (Latin and Cyrillic), so
+	// the finder, which asks at every word of a text, rarely searches
+	low [bitmapRunes / 64]uint64
+}
+
+const bitmapRunes = 0x500
+
+// NewRuneSet makes a set of runes from sorted, merged pairs lo, hi.
+func NewRuneSet(ranges []rune, any bool) *RuneSet {
+	s := &RuneSet{ranges: ranges, any: any}
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1] && r < bitmapRunes; r++ {
+			s.low[r/64] |= 1 << (r % 64)
+		}
+	}
+	return s
+}
+
+// Union is the set of runes in any of sets.
+func Union(sets ...*RuneSet) *RuneSet {
+	var pairs []rune
+	for _, s := range sets {
+		if s == nil || s.any {
+			return NewRuneSet(nil, true)
+		}
+		pairs = append(pairs, s.ranges...)
+	}
+	return NewRuneSet(mergeRanges(pairs), false)
 }
 
 // Has tells whether r can begin a match.
 func (s *RuneSet) Has(r rune) bool {
 	if s == nil || s.any {
 		return true
+	}
+	if r >= 0 && r < bitmapRunes {
+		return s.low[r/64]&(1<<(r%64)) != 0
 	}
 	i := sort.Search(len(s.ranges)/2, func(i int) bool { return s.ranges[2*i+1] >= r })
 	return i < len(s.ranges)/2 && s.ranges[2*i] <= r
@@ -31,26 +62,31 @@ func (s *RuneSet) Has(r rune) bool {
 func firstRunes(re *syntax.Regexp) *RuneSet {
 	pairs, _, any := first(re)
 	if any {
-		return &RuneSet{any: true}
+		return NewRuneSet(nil, true)
 	}
+	return NewRuneSet(mergeRanges(pairs), false)
+}
+
+// mergeRanges sorts pairs lo, hi and merges those that touch.
+func mergeRanges(pairs []rune) []rune {
 	type rng struct{ lo, hi rune }
 	rs := make([]rng, 0, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {
 		rs = append(rs, rng{pairs[i], pairs[i+1]})
 	}
 	sort.Slice(rs, func(i, j int) bool { return rs[i].lo < rs[j].lo })
-	set := &RuneSet{}
+	var out []rune
 	for _, r := range rs {
-		n := len(set.ranges)
-		if n > 0 && r.lo <= set.ranges[n-1]+1 {
-			if r.hi > set.ranges[n-1] {
-				set.ranges[n-1] = r.hi
+		n := len(out)
+		if n > 0 && r.lo <= out[n-1]+1 {
+			if r.hi > out[n-1] {
+				out[n-1] = r.hi
 			}
 			continue
 		}
-		set.ranges = append(set.ranges, r.lo, r.hi)
+		out = append(out, r.lo, r.hi)
 	}
-	return set
+	return out
 }
 
 // first returns the rune ranges (pairs) that can begin a match of re,
