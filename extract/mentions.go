@@ -348,7 +348,7 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return rules.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // digitRun counts the ASCII digits s starts with.

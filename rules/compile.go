@@ -188,6 +188,9 @@ func (r *CompiledRule) Regexp() *regexp.Regexp {
 // finder calls it with the rules a text needs, so a short text pays for
 // those alone, and at full speed.
 func CompileAll(rs []*CompiledRule) {
+	if len(rs) == 0 {
+		return
+	}
 	next := make(chan *CompiledRule)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {

@@ -264,16 +264,16 @@ func (l *Lang) AnchorsAt(s string) uint64 {
 	}
 	mask := t.always
 	first, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsLetter(first) {
+	if !IsLetter(first) {
 		return mask | t.symbols[first]
 	}
 	n, letters := t.root, 0
 	for _, r := range s {
-		if !unicode.IsLetter(r) {
+		if !IsLetter(r) {
 			break
 		}
 		letters++
-		next := n.next[unicode.ToLower(r)]
+		next := n.next[ToLower(r)]
 		if next == nil {
 			n = nil
 			break

@@ -82,12 +82,24 @@ func lowerPattern(src string) (string, bool) {
 // written with another number of bytes is left as it is.
 func LowerText(s string) string {
 	var b []byte
-	for i, r := range s {
-		low := unicode.ToLower(r)
-		if low == r || utf8.RuneLen(low) != utf8.RuneLen(r) {
-			if b != nil {
-				b = utf8.AppendRune(b, r)
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		low := r
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				low = r + 'a' - 'A'
 			}
+		} else if r != utf8.RuneError || size > 1 {
+			low = lowerSameLength(r)
+		}
+		if low == r {
+			if b != nil {
+				b = append(b, s[i:i+size]...)
+			}
+			i += size
 			continue
 		}
 		if b == nil {
@@ -95,6 +107,7 @@ func LowerText(s string) string {
 			b = append(b, s[:i]...)
 		}
 		b = utf8.AppendRune(b, low)
+		i += size
 	}
 	if b == nil {
 		return s
