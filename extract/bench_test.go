@@ -168,3 +168,21 @@ func BenchmarkExtractCold(b *testing.B) {
 		New(set, lang.NewDetector()).Extract(Input{Source: "bench", Text: text}, Options{})
 	}
 }
+
+// BenchmarkExtractLazy is what one article on stdin costs the CLI: the
+// rules read lazily, the language's rules prepared as the text needs
+// them, one extraction.
+func BenchmarkExtractLazy(b *testing.B) {
+	texts := benchTexts(b)["ru"]
+	if len(texts) == 0 {
+		b.Skip("no Russian seed")
+	}
+	b.SetBytes(int64(len(texts[0])))
+	for b.Loop() {
+		set, err := rules.LoadLazy()
+		if err != nil {
+			b.Fatal(err)
+		}
+		New(set, lang.NewDetector()).Extract(Input{Source: "bench", Text: texts[0]}, Options{})
+	}
+}

@@ -44,10 +44,11 @@ type DFA struct {
 	// bounds are the first runes of the rune classes: runes of one class
 	// are told apart by no instruction of the program, nor by the
 	// empty-width assertions; reps holds one member of each class.
-	bounds []rune
-	table  []uint16
-	reps   []rune
-	eot    int // the class index standing for the end of the text
+	bounds    []rune
+	intervals []uint16 // the class of each interval from a bound
+	table     []uint16
+	reps      []rune
+	eot       int // the class index standing for the end of the text
 
 	start       *state
 	match, dead *state
@@ -55,8 +56,9 @@ type DFA struct {
 	mu     sync.Mutex
 	states map[string]*state
 	// scratch for building states, used under mu
-	seen  []bool
-	stack []uint32
+	seen    []bool
+	visited []uint32
+	stack   []uint32
 }
 
 // context is what the rune before a position tells the empty-width
@@ -133,54 +135,90 @@ func Compile(expr string) (*DFA, error) {
 	return New(prog), nil
 }
 
-// classes splits the runes into classes no instruction tells apart.
+// classes splits the runes into classes no instruction tells apart:
+// the runes between consecutive boundaries of the program's rune sets
+// form intervals, and intervals that every set (and the empty-width
+// assertions) treats alike share a class, so that \p{L}, with hundreds
+// of ranges, does not make hundreds of classes.
 func (d *DFA) classes() {
-	set := map[rune]bool{0: true}
-	add := func(lo, hi rune) {
-		set[lo] = true
-		if hi < unicode.MaxRune {
-			set[hi+1] = true
+	// the distinct rune sets, as sorted pairs lo, hi; the assertions
+	// tell newlines and ASCII word runes from the rest
+	sets := [][]rune{{'\n', '\n'}, {'0', '9', 'A', 'Z', '_', '_', 'a', 'z'}}
+	seen := map[string]bool{}
+	addSet := func(rs []rune) {
+		key := make([]byte, 0, 4*len(rs))
+		for _, r := range rs {
+			key = append(key, binaryID(int(r))...)
+		}
+		if !seen[string(key)] {
+			seen[string(key)] = true
+			sets = append(sets, rs)
 		}
 	}
-	// the assertions tell newlines and ASCII word runes from the rest
-	add('\n', '\n')
-	add('0', '9')
-	add('A', 'Z')
-	add('_', '_')
-	add('a', 'z')
 	for _, in := range d.prog.Inst {
 		switch in.Op {
 		case syntax.InstRune1:
-			add(in.Rune[0], in.Rune[0])
+			addSet([]rune{in.Rune[0], in.Rune[0]})
+		case syntax.InstRuneAnyNotNL:
+			addSet([]rune{'\n', '\n'})
 		case syntax.InstRune:
 			if len(in.Rune) == 1 {
 				r0 := in.Rune[0]
-				add(r0, r0)
+				fold := []rune{r0, r0}
 				if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
 					for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
-						add(r, r)
+						fold = append(fold, r, r)
 					}
+					sortPairs(fold)
 				}
+				addSet(fold)
 				continue
 			}
-			for i := 0; i+1 < len(in.Rune); i += 2 {
-				add(in.Rune[i], in.Rune[i+1])
+			addSet(in.Rune)
+		}
+	}
+	bounds := []rune{0}
+	for _, rs := range sets {
+		for i := 0; i+1 < len(rs); i += 2 {
+			bounds = append(bounds, rs[i])
+			if rs[i+1] < unicode.MaxRune {
+				bounds = append(bounds, rs[i+1]+1)
 			}
 		}
 	}
-	for r := range set {
-		d.bounds = append(d.bounds, r)
-	}
-	sort.Slice(d.bounds, func(i, j int) bool { return d.bounds[i] < d.bounds[j] })
-	d.reps = d.bounds
-	d.eot = len(d.bounds)
-	d.table = make([]uint16, tableRunes)
-	c := 0
-	for r := rune(0); r < tableRunes; r++ {
-		for c+1 < len(d.bounds) && d.bounds[c+1] <= r {
-			c++
+	sort.Slice(bounds, func(i, j int) bool { return bounds[i] < bounds[j] })
+	bounds = compactRunes(bounds)
+	// each interval's signature: the sets that hold it
+	sigs := make([][]byte, len(bounds))
+	for id, rs := range sets {
+		tag := binaryID(id)
+		for i := 0; i+1 < len(rs); i += 2 {
+			k := sort.Search(len(bounds), func(k int) bool { return bounds[k] >= rs[i] })
+			for ; k < len(bounds) && bounds[k] <= rs[i+1]; k++ {
+				sigs[k] = append(sigs[k], tag...)
+			}
 		}
-		d.table[r] = uint16(c)
+	}
+	classOf := map[string]uint16{}
+	d.bounds = bounds
+	d.intervals = make([]uint16, len(bounds))
+	for k, sig := range sigs {
+		c, ok := classOf[string(sig)]
+		if !ok {
+			c = uint16(len(d.reps))
+			classOf[string(sig)] = c
+			d.reps = append(d.reps, bounds[k])
+		}
+		d.intervals[k] = c
+	}
+	d.eot = len(d.reps)
+	d.table = make([]uint16, tableRunes)
+	k := 0
+	for r := rune(0); r < tableRunes; r++ {
+		for k+1 < len(bounds) && bounds[k+1] <= r {
+			k++
+		}
+		d.table[r] = d.intervals[k]
 	}
 }
 
@@ -188,7 +226,36 @@ func (d *DFA) class(r rune) int {
 	if r >= 0 && r < tableRunes {
 		return int(d.table[r])
 	}
-	return sort.Search(len(d.bounds), func(i int) bool { return d.bounds[i] > r }) - 1
+	k := sort.Search(len(d.bounds), func(i int) bool { return d.bounds[i] > r }) - 1
+	return int(d.intervals[k])
+}
+
+// binaryID writes a number (a set's index, a rune) as four bytes, for
+// keys.
+func binaryID(id int) []byte {
+	return []byte{byte(id >> 24), byte(id >> 16), byte(id >> 8), byte(id)}
+}
+
+// sortPairs sorts pairs lo, hi of single runes (lo == hi) by lo.
+func sortPairs(p []rune) {
+	singles := make([]rune, 0, len(p)/2)
+	for i := 0; i < len(p); i += 2 {
+		singles = append(singles, p[i])
+	}
+	sort.Slice(singles, func(i, j int) bool { return singles[i] < singles[j] })
+	for i, r := range singles {
+		p[2*i], p[2*i+1] = r, r
+	}
+}
+
+func compactRunes(s []rune) []rune {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // Match tells whether the program matches a prefix of s (for a pattern
@@ -241,9 +308,12 @@ func (d *DFA) step(st *state, c int) *state {
 	flags := syntax.EmptyOpContext(st.ctx.rep(), next)
 	var runes []uint32
 	matched := false
-	for i := range d.seen {
-		d.seen[i] = false
-	}
+	d.visited = d.visited[:0]
+	defer func() {
+		for _, pc := range d.visited {
+			d.seen[pc] = false
+		}
+	}()
 	d.stack = append(d.stack[:0], st.pcs...)
 	for len(d.stack) > 0 {
 		pc := d.stack[len(d.stack)-1]
@@ -252,6 +322,7 @@ func (d *DFA) step(st *state, c int) *state {
 			continue
 		}
 		d.seen[pc] = true
+		d.visited = append(d.visited, pc)
 		in := &d.prog.Inst[pc]
 		switch in.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
@@ -310,7 +381,7 @@ func (d *DFA) intern(pcs []uint32, ctx context) *state {
 	if len(d.states) >= MaxStates {
 		return nil
 	}
-	st := &state{pcs: pcs, ctx: ctx, next: make([]atomic.Pointer[state], len(d.bounds)+1)}
+	st := &state{pcs: pcs, ctx: ctx, next: make([]atomic.Pointer[state], len(d.reps)+1)}
 	d.states[string(key)] = st
 	return st
 }
