@@ -88,6 +88,8 @@ type Lang struct {
 	// of each, from every file of the language (not from common.yaml).
 	ClaimExamples []ClaimExample
 	fragments     map[string]string
+	// trees holds fragments parsed for rules' automata
+	trees *fragmentTrees
 }
 
 // Lexicon returns a lexicon by name, or an empty one: callers need not
@@ -110,6 +112,7 @@ type CompiledRule struct {
 	// expr is the anchored pattern as compiled, and dfa its automaton,
 	// which answers whether it matches before regexp is asked for groups.
 	lower    bool
+	lang     *Lang // whose fragments assemble the automaton's tree
 	expr     string
 	dfa      *dfa.DFA
 	src      string
@@ -138,14 +141,25 @@ func (r *CompiledRule) prepare() {
 		}
 		if low, ok := lowerPattern(r.src); ok {
 			expr := "^(?:" + low + ")"
-			if d, err := dfa.Compile(expr); err == nil {
+			if d, err := r.automaton(expr, true); err == nil {
 				r.expr, r.lower, r.dfa = expr, true, d
 				return
 			}
 		}
 		r.expr = anchoredPattern(r.src)
-		r.dfa, _ = dfa.Compile(r.expr)
+		r.dfa, _ = r.automaton(r.expr, false)
 	})
+}
+
+// automaton builds the rule's DFA from its tree assembled of parsed
+// fragments (see assembledTree), or from expr, its whole expansion.
+func (r *CompiledRule) automaton(expr string, lower bool) (*dfa.DFA, error) {
+	if tree, err := r.lang.assembledTree(r.Pattern, lower); err == nil {
+		if d, err := dfa.FromSyntax(tree); err == nil {
+			return d, nil
+		}
+	}
+	return dfa.Compile(expr)
 }
 
 // Lower tells that the pattern matches lower-cased text (LowerText)
@@ -410,7 +424,7 @@ func dedupe(errs ErrorList) ErrorList {
 // and compiles the result.
 func compileLang(code string, files []*File, eager bool) (*Lang, ErrorList) {
 	var errs ErrorList
-	l := &Lang{Code: code, Lexicons: map[string]*Lexicon{}, fragments: map[string]string{}, eager: eager}
+	l := &Lang{Code: code, Lexicons: map[string]*Lexicon{}, fragments: map[string]string{}, eager: eager, trees: &fragmentTrees{}}
 	entries := map[string][]Entry{}
 	var rules []Rule
 	var stop, skip []string
@@ -877,7 +891,7 @@ type pendingRule struct {
 // prepareRule checks a rule and expands its pattern; the costly compile
 // is left to compileRules, which runs them side by side.
 func (l *Lang) prepareRule(r Rule) *pendingRule {
-	p := &pendingRule{cr: &CompiledRule{Rule: r, groups: map[string][]int{}}}
+	p := &pendingRule{cr: &CompiledRule{Rule: r, lang: l, groups: map[string][]int{}}}
 	bad := func(format string, a ...any) {
 		p.errs = append(p.errs, Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rule %s: ", r.Name) + fmt.Sprintf(format, a...)})
 	}

@@ -16,7 +16,9 @@
 package dfa
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -125,12 +127,22 @@ func Compile(expr string) (*DFA, error) {
 	if err != nil {
 		return nil, err
 	}
+	d, err := FromSyntax(re)
+	if err != nil {
+		return nil, fmt.Errorf("pattern %q: %w", expr, err)
+	}
+	return d, nil
+}
+
+// FromSyntax builds the automaton of a parsed pattern, which must be
+// anchored at the start of the text.
+func FromSyntax(re *syntax.Regexp) (*DFA, error) {
 	prog, err := syntax.Compile(re.Simplify())
 	if err != nil {
 		return nil, err
 	}
 	if prog.StartCond()&syntax.EmptyBeginText == 0 {
-		return nil, fmt.Errorf("pattern %q is not anchored at the start of the text", expr)
+		return nil, errors.New("not anchored at the start of the text")
 	}
 	return New(prog), nil
 }
@@ -144,16 +156,18 @@ func (d *DFA) classes() {
 	// the distinct rune sets, as sorted pairs lo, hi; the assertions
 	// tell newlines and ASCII word runes from the rest
 	sets := [][]rune{{'\n', '\n'}, {'0', '9', 'A', 'Z', '_', '_', 'a', 'z'}}
-	seen := map[string]bool{}
+	// sets are told apart by a cheap sketch first, then compared whole
+	type sketch struct{ n, first, mid, last rune }
+	seen := map[sketch][]int{}
 	addSet := func(rs []rune) {
-		key := make([]byte, 0, 4*len(rs))
-		for _, r := range rs {
-			key = append(key, binaryID(int(r))...)
+		k := sketch{rune(len(rs)), rs[0], rs[len(rs)/2], rs[len(rs)-1]}
+		for _, i := range seen[k] {
+			if slices.Equal(sets[i], rs) {
+				return
+			}
 		}
-		if !seen[string(key)] {
-			seen[string(key)] = true
-			sets = append(sets, rs)
-		}
+		seen[k] = append(seen[k], len(sets))
+		sets = append(sets, rs)
 	}
 	for _, in := range d.prog.Inst {
 		switch in.Op {
@@ -230,8 +244,7 @@ func (d *DFA) class(r rune) int {
 	return int(d.intervals[k])
 }
 
-// binaryID writes a number (a set's index, a rune) as four bytes, for
-// keys.
+// binaryID writes a set's index as four bytes, for signatures.
 func binaryID(id int) []byte {
 	return []byte{byte(id >> 24), byte(id >> 16), byte(id >> 8), byte(id)}
 }

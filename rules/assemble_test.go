@@ -1,0 +1,81 @@
+package rules
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/factx/factx/rules/dfa"
+)
+
+// TestAssembledAutomataAgreeWithRegexp checks every rule's automaton,
+// built from its assembled tree, against regexp on the whole expansion:
+// at every position of every example and counter-example of every rule
+// of the language, both must say the same.
+func TestAssembledAutomataAgreeWithRegexp(t *testing.T) {
+	set, err := LoadLazy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range set.Codes() {
+		l := set.Lang(code)
+		var texts []string
+		for _, r := range l.Rules {
+			for _, ex := range r.Examples {
+				texts = append(texts, ex.Text)
+			}
+			texts = append(texts, r.Not...)
+		}
+		assembled := 0
+		for _, r := range l.Rules {
+			low, lower := lowerPattern(r.src)
+			expr := anchoredPattern(r.src)
+			if lower {
+				expr = "^(?:" + low + ")"
+			}
+			tree, err := l.assembledTree(r.Pattern, lower)
+			if err != nil {
+				continue
+			}
+			assembled++
+			d, err := dfa.FromSyntax(tree)
+			if err != nil {
+				t.Errorf("%s/%s: %v", code, r.Name, err)
+				continue
+			}
+			re := regexp.MustCompile(expr)
+			for _, text := range texts {
+				if lower {
+					text = LowerText(text)
+				}
+				for i := range text {
+					got, ok := d.Match(text[i:])
+					if want := re.MatchString(text[i:]); ok && got != want {
+						t.Errorf("%s/%s at %q: automaton %v, regexp %v", code, r.Name, text[i:], got, want)
+					}
+				}
+			}
+		}
+		if assembled < len(l.Rules)*3/4 {
+			t.Errorf("%s: only %d of %d rules assembled from fragments", code, assembled, len(l.Rules))
+		}
+	}
+}
+
+func TestIsOneGroup(t *testing.T) {
+	for s, want := range map[string]bool{
+		"(?:a|b)":       true,
+		"(?P<num>\\d+)": true,
+		"(a)|(b)":       false,
+		"(?:a)b":        false,
+		"[(]":           false,
+		"(?:[)])":       true,
+		"(?:\\))":       true,
+		"a|b":           false,
+		"(?:a|b)(?:c)":  false,
+		"(?:[]a])":      true,
+	} {
+		if got := isOneGroup(s); got != want {
+			t.Errorf("isOneGroup(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
