@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -24,45 +26,83 @@ type claimBuilder struct {
 	lang *rules.Lang
 	stem lang.Stemmer
 
-	once sync.Once
-	cues map[string]*cueSet
+	once  sync.Once
+	cues  [numLexicons]cueSet
+	index cueIndex
+
+	infos    sync.Map // folded word → *wordInfo
+	ninfos   atomic.Int64
+	wordBufs sync.Pool // *[]word, reused from sentence to sentence
 }
 
-// Lexicons the claim builder reads. Each is optional.
+// lexicon is one of the lexicons the claim builder reads. Each is
+// optional.
+type lexicon uint8
+
 const (
-	lexChange      = "change"            // increase / decrease words
-	lexLevel       = "level"             // "составила", "reached": the value is a level
-	lexQualBefore  = "qualifier_before"  // "более", "over" before the value
-	lexQualAfter   = "qualifier_after"   // "астам", "жуық" after the value
-	lexMetric      = "metric"            // what is measured, canonical code
-	lexPronoun     = "metric_pronoun"    // "их", "its": the metric of an earlier mention
-	lexCountStop   = "count_stop"        // words after a number that are not counted nouns
-	lexPeriodBef   = "period_before"     // "за последние" before a time quantity
-	lexPeriodAft   = "period_after"      // "ішінде" after a time quantity
-	lexRangeFrom   = "range_from"        // "с", "from" before the first value of a change
-	lexRangeTo     = "range_to"          // "до", "to" before the level reached
-	lexRangeToAft  = "range_to_after"    // "дейін" after the level reached
-	lexGap         = "qualifier_gap"     // a word allowed between a cue and the value ("на")
-	lexSubjectStop = "subject_stop"      // words a subject never extends over
-	lexCountBefore = "count_before"      // "численность", "саны": what follows is a count
-	lexChangeAfter = "change_after"      // "на 12% больше": a comparative right after the value
-	lexCompBefore  = "comparison_before" // "по сравнению с": the date after it is a base
-	lexCompAfter   = "comparison_after"  // "салыстырғанда": the date before it is a base
-	lexBaseCase    = "base_case"         // "*дан": endings of a comparison's base
-	lexLabel       = "label_before"      // "пункт", "page": the number after it is a label
-	lexChangeBy    = "change_by"         // "by", "на" right before the amount of a change
-	lexAside       = "aside"             // "however": a clause of only these joins its neighbours
-	lexClauseOpen  = "clause_open"       // "as", "because": opens a clause of its own for the metric
-	lexRatePer     = "rate_per"          // "per": the noun before it is the unit of a rate
-	lexRateBase    = "rate_base_after"   // "шаққанда": the number before it is a rate's base
-	lexHyphenEnd   = "count_hyphen_end"  // "-сі" in "17-сі": an ending after a hyphen that keeps a count
-	lexVague       = "vague_number"      // "жүздеген": an indefinite plural of a number word
+	lexChange      lexicon = iota // increase / decrease words
+	lexLevel                      // "составила", "reached": the value is a level
+	lexQualBefore                 // "более", "over" before the value
+	lexQualAfter                  // "астам", "жуық" after the value
+	lexMetric                     // what is measured, canonical code
+	lexPronoun                    // "их", "its": the metric of an earlier mention
+	lexCountStop                  // words after a number that are not counted nouns
+	lexPeriodBef                  // "за последние" before a time quantity
+	lexPeriodAft                  // "ішінде" after a time quantity
+	lexRangeFrom                  // "с", "from" before the first value of a change
+	lexRangeTo                    // "до", "to" before the level reached
+	lexRangeToAft                 // "дейін" after the level reached
+	lexGap                        // a word allowed between a cue and the value ("на")
+	lexSubjectStop                // words a subject never extends over
+	lexCountBefore                // "численность", "саны": what follows is a count
+	lexChangeAfter                // "на 12% больше": a comparative right after the value
+	lexCompBefore                 // "по сравнению с": the date after it is a base
+	lexCompAfter                  // "салыстырғанда": the date before it is a base
+	lexBaseCase                   // "*дан": endings of a comparison's base
+	lexLabel                      // "пункт", "page": the number after it is a label
+	lexChangeBy                   // "by", "на" right before the amount of a change
+	lexAside                      // "however": a clause of only these joins its neighbours
+	lexClauseOpen                 // "as", "because": opens a clause of its own for the metric
+	lexRatePer                    // "per": the noun before it is the unit of a rate
+	lexRateBase                   // "шаққанда": the number before it is a rate's base
+	lexHyphenEnd                  // "-сі" in "17-сі": an ending after a hyphen that keeps a count
+	lexVague                      // "жүздеген": an indefinite plural of a number word
+	numLexicons
 )
 
-var cueLexicons = []string{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexMetric, lexPronoun,
-	lexCountStop, lexPeriodBef, lexPeriodAft, lexRangeFrom, lexRangeTo, lexRangeToAft, lexGap,
-	lexSubjectStop, lexCountBefore, lexChangeAfter, lexCompBefore, lexCompAfter, lexLabel, lexBaseCase, lexChangeBy,
-	lexAside, lexClauseOpen, lexRatePer, lexRateBase, lexHyphenEnd, lexVague}
+// wordInfo.lexes holds one bit per lexicon.
+var _ [32 - numLexicons]struct{}
+
+// lexNames are the names of the lexicons in the rules.
+var lexNames = [numLexicons]string{
+	lexChange:      "change",
+	lexLevel:       "level",
+	lexQualBefore:  "qualifier_before",
+	lexQualAfter:   "qualifier_after",
+	lexMetric:      "metric",
+	lexPronoun:     "metric_pronoun",
+	lexCountStop:   "count_stop",
+	lexPeriodBef:   "period_before",
+	lexPeriodAft:   "period_after",
+	lexRangeFrom:   "range_from",
+	lexRangeTo:     "range_to",
+	lexRangeToAft:  "range_to_after",
+	lexGap:         "qualifier_gap",
+	lexSubjectStop: "subject_stop",
+	lexCountBefore: "count_before",
+	lexChangeAfter: "change_after",
+	lexCompBefore:  "comparison_before",
+	lexCompAfter:   "comparison_after",
+	lexBaseCase:    "base_case",
+	lexLabel:       "label_before",
+	lexChangeBy:    "change_by",
+	lexAside:       "aside",
+	lexClauseOpen:  "clause_open",
+	lexRatePer:     "rate_per",
+	lexRateBase:    "rate_base_after",
+	lexHyphenEnd:   "count_hyphen_end",
+	lexVague:       "vague_number",
+}
 
 // kinds maps mention types to fact kinds; CARDINAL becomes a count only
 // where something counted is named.
@@ -79,30 +119,152 @@ type word struct {
 	start, end int
 	text       string // folded
 	stem       string
+	info       *wordInfo // once indexed
 }
 
 func words(text string, s span) []word {
-	var out []word
+	return appendWords(make([]word, 0, (s.end-s.start)/8+4), text, s)
+}
+
+// appendWords appends the words of text within s to out.
+func appendWords(out []word, text string, s span) []word {
 	i := s.start
 	for i < s.end {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		if b := text[i]; b < utf8.RuneSelf && !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z') {
+			i++
+			continue
+		}
+		r, size := decodeRune(text, i)
+		if !isLetter(r) {
 			i += size
 			continue
 		}
-		j := i
-		for j < s.end {
-			c, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(c) && c != '-' && c != '\u2011' {
+		j, folded := scanWord(text, i, s.end)
+		e := j
+		for e > i {
+			if text[e-1] == '-' {
+				e--
+			} else if strings.HasSuffix(text[i:e], "\u2011") {
+				e -= len("\u2011")
+			} else {
 				break
 			}
-			j += n
 		}
-		w := strings.TrimRight(text[i:j], "-\u2011")
-		out = append(out, word{start: i, end: i + len(w), text: rules.Fold(w)})
+		w := text[i:e]
+		if !folded {
+			var scratch [64]byte
+			w = string(appendFolded(scratch[:0], w))
+		}
+		out = append(out, word{start: i, end: e, text: w})
 		i = j
 	}
 	return out
+}
+
+// scanWord returns the end of the word of letters and hyphens that
+// starts at i, and whether rules.Fold keeps it as it is.
+func scanWord(text string, i, end int) (int, bool) {
+	folded := true
+	for i < end {
+		b := text[i]
+		switch {
+		case 'a' <= b && b <= 'z' || b == '-':
+			i++
+			continue
+		case 'A' <= b && b <= 'Z':
+			folded = false
+			i++
+			continue
+		case b < utf8.RuneSelf:
+			return i, folded
+		case (b == 0xD0 || b == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+			// U+0400 to U+047F: all letters
+			r := rune(b&0x1F)<<6 | rune(text[i+1]&0x3F)
+			if !(0x430 <= r && r <= 0x45F && r != 'ё' || r >= 0x460 && r&1 == 1) {
+				folded = false
+			}
+			i += 2
+			continue
+		}
+		c, n := decodeRune(text, i)
+		if !isLetter(c) && c != '\u2011' {
+			return i, folded
+		}
+		folded = folded && isFolded(c)
+		i += n
+	}
+	return i, folded
+}
+
+// decodeRune is utf8.DecodeRuneInString(text[i:]), fast for ASCII and
+// two-byte runes.
+func decodeRune(text string, i int) (rune, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c >= 0xC2 && c < 0xE0 && i+1 < len(text) {
+		if c1 := text[i+1]; c1&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+		}
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// isFolded tells whether rules.Fold keeps the rune as it is.
+func isFolded(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return !('A' <= r && r <= 'Z')
+	case 0x430 <= r && r <= 0x44F:
+		return true
+	case r == 'ё':
+		return false
+	case 0x48A <= r && r <= 0x4BF || 0x4D0 <= r && r <= 0x52F:
+		return r&1 == 1 // Cyrillic pairs, capital first: "Ққ", "Әә"
+	}
+	return unicode.ToLower(r) == r
+}
+
+// isLetter is unicode.IsLetter, fast for ASCII and basic Cyrillic.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	if 0x400 <= r && r <= 0x481 || 0x48A <= r && r <= 0x52F {
+		return true // Cyrillic letters
+	}
+	return unicode.IsLetter(r)
+}
+
+// appendFolded appends rules.Fold of one word (letters and hyphens, no
+// space): lower case, "ё" as "е".
+func appendFolded(buf []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		switch {
+		case 0x430 <= r && r <= 0x44F:
+		case 0x410 <= r && r <= 0x42F:
+			r += 0x20
+		default:
+			r = unicode.ToLower(r)
+		}
+		if r == 'ё' {
+			r = 'е'
+		}
+		buf = utf8.AppendRune(buf, r)
+		i += n
+	}
+	return buf
 }
 
 // cue is one lexicon form split into words.
@@ -124,11 +286,26 @@ type cueSet struct {
 	cues []cue
 }
 
+// cueRef is a cue of a lexicon, by its index in the lexicon's cueSet.
+type cueRef struct {
+	lex lexicon
+	k   int32
+}
+
+// cueIndex finds the cues, of every lexicon, whose first token a word
+// matches: by its folded text, its stem, a prefix or an ending of it.
+type cueIndex struct {
+	exact, stems, prefix, suffix map[string][]cueRef
+	prefixLens, suffixLens       []int // lengths in bytes of the keys, ascending
+}
+
 func (c *claimBuilder) init() {
 	c.once.Do(func() {
-		c.cues = map[string]*cueSet{}
-		for _, name := range cueLexicons {
-			set := &cueSet{}
+		ix := &c.index
+		ix.exact, ix.stems = map[string][]cueRef{}, map[string][]cueRef{}
+		ix.prefix, ix.suffix = map[string][]cueRef{}, map[string][]cueRef{}
+		for lex, name := range lexNames {
+			set := &c.cues[lex]
 			for i, e := range c.lang.Lexicon(name).Entries {
 				code := e.Code
 				if code == "" {
@@ -151,13 +328,64 @@ func (c *claimBuilder) init() {
 					}
 					if len(k.toks) > 0 {
 						k.code, k.entry = code, i
+						ix.add(k.toks[0], cueRef{lexicon(lex), int32(len(set.cues))})
 						set.cues = append(set.cues, k)
 					}
 				}
 			}
-			c.cues[name] = set
 		}
+		ix.prefixLens, ix.suffixLens = keyLens(ix.prefix), keyLens(ix.suffix)
 	})
+}
+
+func (ix *cueIndex) add(t cueTok, ref cueRef) {
+	switch {
+	case t.prefix:
+		ix.prefix[t.text] = append(ix.prefix[t.text], ref)
+	case t.suffix:
+		ix.suffix[t.text] = append(ix.suffix[t.text], ref)
+	default:
+		ix.exact[t.text] = append(ix.exact[t.text], ref)
+		if t.stem != "" {
+			ix.stems[t.stem] = append(ix.stems[t.stem], ref)
+		}
+	}
+}
+
+// keyLens lists the distinct lengths of the keys of m, ascending.
+func keyLens(m map[string][]cueRef) []int {
+	seen := map[int]bool{}
+	var out []int
+	for k := range m {
+		if !seen[len(k)] {
+			seen[len(k)] = true
+			out = append(out, len(k))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// appendCands appends the cues whose first token w matches, as
+// cueTok.matches tells.
+func (ix *cueIndex) appendCands(buf []cueRef, w *word) []cueRef {
+	buf = append(buf, ix.exact[w.text]...)
+	if w.stem != "" {
+		buf = append(buf, ix.stems[w.stem]...)
+	}
+	for _, n := range ix.prefixLens {
+		if n > len(w.text) {
+			break
+		}
+		buf = append(buf, ix.prefix[w.text[:n]]...)
+	}
+	for _, n := range ix.suffixLens {
+		if n >= len(w.text) {
+			break
+		}
+		buf = append(buf, ix.suffix[w.text[len(w.text)-n:]]...)
+	}
+	return buf
 }
 
 func (c *claimBuilder) stemOf(w string) string {
@@ -167,13 +395,47 @@ func (c *claimBuilder) stemOf(w string) string {
 	return c.stem.Stem(w)
 }
 
-// stemWords fills the stems of words.
-func (c *claimBuilder) stemWords(ws []word) {
+// prepare stems words and indexes them: each learns the cues it can
+// begin.
+func (c *claimBuilder) prepare(ws []word) {
 	for i := range ws {
-		if ws[i].stem == "" {
-			ws[i].stem = c.stemOf(ws[i].text)
+		in := c.infoOf(ws[i].text)
+		ws[i].stem, ws[i].info = in.stem, in
+	}
+}
+
+// wordInfo is what prepare learns of a folded word.
+type wordInfo struct {
+	stem  string
+	cands []cueRef
+	lexes uint32 // bit lex set: a cue of lex is among cands
+}
+
+// maxInfos bounds the words whose info the builder keeps.
+const maxInfos = 1 << 17
+
+// infoOf returns the stem of a folded word and the cues it can begin,
+// kept for the next time the word is read.
+func (c *claimBuilder) infoOf(text string) *wordInfo {
+	if v, ok := c.infos.Load(text); ok {
+		return v.(*wordInfo)
+	}
+	// a copy of its own, so no cache keeps the article alive
+	text = strings.Clone(text)
+	w := word{text: text, stem: c.stemOf(text)}
+	in := &wordInfo{stem: w.stem}
+	if cands := c.index.appendCands(nil, &w); len(cands) > 0 {
+		in.cands = cands[:len(cands):len(cands)]
+		for _, r := range cands {
+			in.lexes |= 1 << r.lex
 		}
 	}
+	if c.ninfos.Load() < maxInfos {
+		if _, loaded := c.infos.LoadOrStore(text, in); !loaded {
+			c.ninfos.Add(1)
+		}
+	}
+	return in
 }
 
 func (t cueTok) matches(w word) bool {
@@ -187,14 +449,44 @@ func (t cueTok) matches(w word) bool {
 }
 
 // match returns the code and length (in words) of the longest cue of a
-// lexicon that starts at ws[i].
-func (c *claimBuilder) match(lex string, ws []word, i int) (string, int) {
-	set := c.cues[lex]
-	if set == nil {
+// lexicon that starts at ws[i]; of cues as long, the first of the
+// lexicon.
+func (c *claimBuilder) match(lex lexicon, ws []word, i int) (string, int) {
+	if ws[i].info == nil {
+		return c.scan(lex, ws, i)
+	}
+	if ws[i].info.lexes&(1<<lex) == 0 {
 		return "", 0
 	}
+	cues := c.cues[lex].cues
+	best, bestN, bestK := "", 0, int32(-1)
+	for _, r := range ws[i].info.cands {
+		if r.lex != lex {
+			continue
+		}
+		k := &cues[r.k]
+		n := len(k.toks)
+		if n < bestN || (n == bestN && r.k >= bestK) || i+n > len(ws) {
+			continue
+		}
+		ok := true
+		for j := 1; j < n; j++ {
+			if !k.toks[j].matches(ws[i+j]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best, bestN, bestK = k.code, n, r.k
+		}
+	}
+	return best, bestN
+}
+
+// scan is match for words not indexed: it tries every cue.
+func (c *claimBuilder) scan(lex lexicon, ws []word, i int) (string, int) {
 	best, bestN := "", 0
-	for _, k := range set.cues {
+	for _, k := range c.cues[lex].cues {
 		n := len(k.toks)
 		if n <= bestN || i+n > len(ws) {
 			continue
@@ -220,9 +512,13 @@ type hit struct {
 }
 
 // find lists every cue of a lexicon in ws, left to right, not overlapping.
-func (c *claimBuilder) find(lex string, ws []word) []hit {
+func (c *claimBuilder) find(lex lexicon, ws []word) []hit {
 	var out []hit
 	for i := 0; i < len(ws); {
+		if in := ws[i].info; in != nil && in.lexes&(1<<lex) == 0 {
+			i++ // no cue of lex starts here
+			continue
+		}
 		if code, n := c.match(lex, ws, i); n > 0 {
 			if code != "none" { // "none" masks words: "в действующих ценах"
 				out = append(out, hit{code, i, i + n})
@@ -247,7 +543,15 @@ func clauses(text string, s span) []clause {
 	var out []clause
 	start := s.start
 	for i := s.start; i < s.end; {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		// every clause mark is ASCII or starts with byte C2 or E2
+		r, size := rune(text[i]), 1
+		switch {
+		case r == 0xC2 || r == 0xE2:
+			r, size = utf8.DecodeRuneInString(text[i:])
+		case r >= utf8.RuneSelf:
+			i++
+			continue
+		}
 		cut := false
 		switch r {
 		case ',':
@@ -282,7 +586,7 @@ type ctx struct {
 	ws      []word
 	clauses []clause
 	ofWord  []int // clause index of each word
-	cues    map[string][]hit
+	cues    [numLexicons][]hit
 	ms      []Mention
 }
 
@@ -325,15 +629,27 @@ func (x *ctx) firstAfter(pos int) int {
 // build makes the facts of one sentence. ms are the sentence's mentions
 // with byte offsets, in order.
 func (c *claimBuilder) build(text string, sent span, ms []Mention, published string) []Fact {
+	if !slices.ContainsFunc(ms, mayBeFact) {
+		return nil // most sentences tell no value: nothing to read
+	}
 	c.init()
-	x := &ctx{text: text, sent: sent, ws: words(text, sent), clauses: clauses(text, sent), cues: map[string][]hit{}, ms: ms}
-	c.stemWords(x.ws)
+	buf, _ := c.wordBufs.Get().(*[]word)
+	if buf == nil {
+		buf = new([]word)
+	}
+	x := &ctx{text: text, sent: sent, ws: appendWords((*buf)[:0], text, sent), clauses: clauses(text, sent), ms: ms}
+	defer func() {
+		clear(x.ws) // keep no text alive
+		*buf = x.ws[:0]
+		c.wordBufs.Put(buf)
+	}()
+	c.prepare(x.ws)
 	x.ofWord = make([]int, len(x.ws))
 	for i, w := range x.ws {
 		x.ofWord[i] = x.clauseOf(w.start)
 	}
 	aside := c.joinAsides(x)
-	for _, lex := range []string{lexChange, lexLevel, lexMetric, lexPronoun, lexClauseOpen} {
+	for _, lex := range []lexicon{lexChange, lexLevel, lexMetric, lexPronoun, lexClauseOpen} {
 		x.cues[lex] = outside(c.find(lex, x.ws), aside)
 	}
 	var dates []Mention
@@ -398,6 +714,16 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 	}
 	c.ranges(x, facts, factMentions)
 	return facts
+}
+
+// mayBeFact tells whether build may make a fact of a mention: one of a
+// fact kind, or an undated time amount, with a value.
+func mayBeFact(m Mention) bool {
+	_, ok := kinds[m.Type]
+	if (m.Type == "DATE" || m.Type == "TIME") && m.Date == "" && m.Unit != "" {
+		ok = true
+	}
+	return ok && m.Value != nil
 }
 
 // joinAsides joins a clause made only of an aside word ("exports,
@@ -535,6 +861,11 @@ func titleSpan(text string) (lo, hi int, ok bool) {
 // isTitle tells whether a sentence is the article's headline: the whole
 // of its first non-empty line, and short.
 func isTitle(text string, s span) bool {
+	// the headline starts at the first rune of text that is not a space
+	first := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) })
+	if first != s.start {
+		return false
+	}
 	lo, hi, ok := titleSpan(text)
 	return ok && s.start == lo && s.end == hi
 }
@@ -732,7 +1063,7 @@ func (c *claimBuilder) afterChange(x *ctx, j int) bool {
 
 // cueBefore finds a cue of lex that ends right before the mention, with
 // at most one gap word between ("более чем на 5%").
-func (c *claimBuilder) cueBefore(x *ctx, lex string, m Mention) (string, bool) {
+func (c *claimBuilder) cueBefore(x *ctx, lex lexicon, m Mention) (string, bool) {
 	i := x.firstAfter(m.Start) // first word of or after the mention
 	ci := x.clauseOf(m.Start)
 	for end := i; end >= i-1 && end >= 0; end-- {
@@ -757,7 +1088,7 @@ func (c *claimBuilder) cueBefore(x *ctx, lex string, m Mention) (string, bool) {
 
 // cueStart is the index of the first word of a cue of lex that ends
 // right before the mention, or -1.
-func (c *claimBuilder) cueStart(x *ctx, lex string, m Mention) int {
+func (c *claimBuilder) cueStart(x *ctx, lex lexicon, m Mention) int {
 	i := x.firstAfter(m.Start)
 	for j := max(i-3, 0); j < i; j++ {
 		if x.ofWord[j] != x.clauseOf(m.Start) {
@@ -771,7 +1102,7 @@ func (c *claimBuilder) cueStart(x *ctx, lex string, m Mention) int {
 }
 
 // cueAfter finds a cue of lex that starts right after the mention.
-func (c *claimBuilder) cueAfter(x *ctx, lex string, m Mention) (string, bool) {
+func (c *claimBuilder) cueAfter(x *ctx, lex lexicon, m Mention) (string, bool) {
 	i := x.firstAfter(m.End)
 	if i >= len(x.ws) || x.ofWord[i] != x.clauseOf(m.Start) {
 		return "", false
@@ -940,7 +1271,7 @@ func (c *claimBuilder) nearestUnshared(x *ctx, m Mention) string {
 
 // nearest finds the cue of lex nearest to the mention in its clause,
 // then, when borrow is set, in the clauses around it.
-func (c *claimBuilder) nearest(x *ctx, lex string, m Mention, borrow bool) string {
+func (c *claimBuilder) nearest(x *ctx, lex lexicon, m Mention, borrow bool) string {
 	ci := x.clauseOf(m.Start)
 	pos := x.firstAfter(m.Start)
 	best, bestD := "", -1
@@ -1135,14 +1466,16 @@ func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
 		lo--
 	}
 	prev := words(x.text, span{max(lo, 0), x.sent.start})
-	c.stemWords(prev)
+	c.prepare(prev)
 	hs := c.find(lexMetric, prev)
 	if len(hs) > 0 {
 		// the pronoun stands for the last value told: take the metric
 		// nearest to it ("зарплата составила 412 тыс. тенге, сообщили в
 		// Министерстве … населения. Это на 11,4% больше")
 		h := hs[len(hs)-1]
-		if num := lastDigit(x.text[:x.sent.start]); num >= 0 && num >= lo {
+		// a digit before lo does not count: look from lo on only
+		if num := lastDigit(x.text[max(lo, 0):x.sent.start]); num >= 0 {
+			num += max(lo, 0)
 			h = nearestTo(x.text, prev, hs, num)
 		}
 		return h.code, x.text[prev[h.from].start:prev[h.to-1].end]
@@ -1236,7 +1569,7 @@ func (c *claimBuilder) subjectless(x *ctx, ci int) bool {
 	if to-from <= 5 {
 		return true
 	}
-	for _, lex := range []string{lexChange, lexLevel} {
+	for _, lex := range []lexicon{lexChange, lexLevel} {
 		for _, h := range x.cues[lex] {
 			if h.from == from || (from > 0 && h.to == from && x.ofWord[from-1] == ci-1) {
 				return true
@@ -1292,7 +1625,7 @@ func inMention(ms []Mention, w word) bool {
 }
 
 func (c *claimBuilder) isCue(ws []word, j int) bool {
-	for _, lex := range []string{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexPronoun, lexMetric, lexPeriodBef, lexRangeFrom, lexRangeTo, lexGap, lexCountStop} {
+	for _, lex := range []lexicon{lexChange, lexLevel, lexQualBefore, lexQualAfter, lexPronoun, lexMetric, lexPeriodBef, lexRangeFrom, lexRangeTo, lexGap, lexCountStop} {
 		if _, n := c.match(lex, ws, j); n > 0 {
 			return true
 		}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/factx/factx/rules"
+	"github.com/factx/factx/rules/dfa"
 )
 
 // span is a byte range of the text, end exclusive.
@@ -118,31 +119,95 @@ func validDate(d string) bool {
 	return err == nil
 }
 
-// furnitureLines marks lines that are page furniture by the language's
-// rules: a "stop" line (Читайте также, Read more) and everything after
-// it, and "skip" lines (photo credits, subscription calls).
-func furnitureLines(text string, l *rules.Lang) []span {
+// furnitureReader tells page furniture by a language's rules: a "stop"
+// line (Читайте также, Read more) and everything after it, and "skip"
+// lines (photo credits, subscription calls). Each rule
+// pattern (anchored at the line start) runs as an automaton, one table
+// step per rune, built once; regexp answers only where the automaton
+// cannot.
+type furnitureReader struct {
+	stop, skip []linePattern
+}
+
+type linePattern struct {
+	re  *regexp.Regexp
+	dfa *dfa.DFA // nil where the pattern has none
+}
+
+func (p linePattern) match(s string) bool {
+	if p.dfa != nil {
+		if m, ok := p.dfa.Match(s); ok {
+			return m
+		}
+	}
+	return p.re.MatchString(s)
+}
+
+func newFurnitureReader(l *rules.Lang) *furnitureReader {
+	patterns := func(res []*regexp.Regexp) []linePattern {
+		out := make([]linePattern, len(res))
+		for i, re := range res {
+			out[i].re = re
+			// a pattern not anchored at the text start has no automaton
+			out[i].dfa, _ = dfa.Compile(re.String())
+		}
+		return out
+	}
+	return &furnitureReader{stop: patterns(l.FurnitureStop), skip: patterns(l.FurnitureSkip)}
+}
+
+// lines marks the furniture lines of text.
+func (f *furnitureReader) lines(text string) []span {
 	var out []span
-	off := 0
-	for _, line := range strings.SplitAfter(text, "\n") {
+	for off := 0; off < len(text); {
+		end := strings.IndexByte(text[off:], '\n') + 1
+		if end == 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
 		// spacing varies from page to page: match the words
-		trimmed := strings.Join(strings.Fields(line), " ")
-		if trimmed != "" {
-			for _, re := range l.FurnitureStop {
-				if re.MatchString(trimmed) {
+		if trimmed := joinFields(text[off:end]); trimmed != "" {
+			for _, p := range f.stop {
+				if p.match(trimmed) {
 					return append(out, span{off, len(text)})
 				}
 			}
-			for _, re := range l.FurnitureSkip {
-				if re.MatchString(trimmed) {
-					out = append(out, span{off, off + len(line)})
+			for _, p := range f.skip {
+				if p.match(trimmed) {
+					out = append(out, span{off, end})
 					break
 				}
 			}
 		}
-		off += len(line)
+		off = end
 	}
 	return out
+}
+
+// joinFields is strings.Join(strings.Fields(s), " "), without copying
+// where s has single spaces only between its words.
+func joinFields(s string) string {
+	t := strings.TrimSpace(s)
+	space := false
+	for i := 0; i < len(t); i++ {
+		switch b := t[i]; b {
+		case ' ':
+			if space {
+				return strings.Join(strings.Fields(t), " ")
+			}
+			space = true
+			continue
+		case '\t', '\n', '\v', '\f', '\r':
+			return strings.Join(strings.Fields(t), " ")
+		case 0xC2, 0xE1, 0xE2, 0xE3: // the first bytes of the other spaces
+			if r, _ := utf8.DecodeRuneInString(t[i:]); unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(t), " ")
+			}
+		}
+		space = false
+	}
+	return t
 }
 
 func inSpans(spans []span, start, end int) bool {

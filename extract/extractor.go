@@ -35,8 +35,9 @@ type Extractor struct {
 
 // langPipeline holds what one language needs, built on first use.
 type langPipeline struct {
-	finder *mentionFinder
-	claims *claimBuilder
+	finder    *mentionFinder
+	claims    *claimBuilder
+	furniture *furnitureReader
 }
 
 // New returns an extractor over a rule set.
@@ -64,7 +65,7 @@ func (x *Extractor) pipeline(code string) *langPipeline {
 	} else {
 		stem = lang.SuffixStripper{Suffixes: l.StemSuffixes, MinStem: 3}
 	}
-	p := &langPipeline{finder: newMentionFinder(l), claims: &claimBuilder{lang: l, stem: lang.Cached(stem, 1<<17)}}
+	p := &langPipeline{finder: newMentionFinder(l), claims: &claimBuilder{lang: l, stem: lang.Cached(stem, 1<<17)}, furniture: newFurnitureReader(l)}
 	x.perLang[code] = p
 	return p
 }
@@ -95,7 +96,7 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 			furniture = append(furniture, sp)
 		}
 	}
-	furniture = append(furniture, furnitureLines(text, p.finder.lang)...)
+	furniture = append(furniture, p.furniture.lines(text)...)
 	mentions := p.finder.find(text, published)
 	for i := range mentions {
 		mentions[i].Furniture = inSpans(furniture, mentions[i].Start, mentions[i].End)

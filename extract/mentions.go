@@ -21,6 +21,8 @@ type mentionFinder struct {
 	number *numberReader
 	// allCompiled: every rule's pattern is compiled
 	allCompiled atomic.Bool
+	// allRegexps: every rule's regexp is compiled
+	allRegexps atomic.Bool
 	// anyFirst and anyAnchors are what any rule can begin with: a word
 	// that begins none is no start at all
 	anyFirst   *rules.RuneSet
@@ -80,6 +82,7 @@ func (f *mentionFinder) candidates(text, published string) []candidate {
 	starts := f.starts(mt)
 	f.compileNeeded(starts)
 	lt := rules.LowerText(mt)
+	f.compileMatching(mt, lt, starts)
 	var cands []candidate
 	for order, r := range f.lang.Rules {
 		for _, m := range f.wordMatches(r, mt, lt, starts) {
@@ -202,6 +205,38 @@ func (f *mentionFinder) compileNeeded(starts []start) {
 	rules.CompileAll(need)
 	if len(need) == missing {
 		f.allCompiled.Store(true)
+	}
+}
+
+// compileMatching compiles, side by side, the regexps of the rules whose
+// automaton matches somewhere in the text and that have none yet: only
+// they are asked for groups, and a short text should not wait for them
+// one by one.
+func (f *mentionFinder) compileMatching(s, lower string, starts []start) {
+	if f.allRegexps.Load() {
+		return
+	}
+	var need []*rules.CompiledRule
+	missing := 0
+	for _, r := range f.lang.Rules {
+		if r.HasRegexp() {
+			continue
+		}
+		missing++
+		text := s
+		if r.Lower() {
+			text = lower
+		}
+		for _, st := range starts {
+			if tries(r, st) && r.MatchPrefix(text[st.at:min(len(text), st.at+matchWindow)]) {
+				need = append(need, r)
+				break
+			}
+		}
+	}
+	rules.CompileRegexps(need)
+	if len(need) == missing {
+		f.allRegexps.Store(true)
 	}
 }
 

@@ -119,6 +119,7 @@ type CompiledRule struct {
 	prepOnce sync.Once
 	reOnce   sync.Once
 	compiled atomic.Bool
+	reReady  atomic.Bool
 	// First holds the runes a match can begin with, other than those of
 	// the word lists in Anchors, the anchors it can begin with
 	// (Lang.AnchorsAt tells which begin at a position).
@@ -185,6 +186,7 @@ func (r *CompiledRule) MatchPrefix(s string) bool {
 // only rules that match need it, for their groups.
 func (r *CompiledRule) Regexp() *regexp.Regexp {
 	r.reOnce.Do(func() {
+		defer r.reReady.Store(true)
 		r.prepare()
 		if r.re != nil {
 			return // compiled by Load, with its groups
@@ -202,17 +204,35 @@ func (r *CompiledRule) Regexp() *regexp.Regexp {
 // finder calls it with the rules a text needs, so a short text pays for
 // those alone, and at full speed.
 func CompileAll(rs []*CompiledRule) {
+	onEveryCore(rs, (*CompiledRule).prepare)
+}
+
+// CompileRegexps compiles the regexps of rules, on every core: a finder
+// calls it with the rules that match a text before it asks them for
+// groups.
+func CompileRegexps(rs []*CompiledRule) {
+	onEveryCore(rs, func(r *CompiledRule) { r.Regexp() })
+}
+
+// HasRegexp tells whether the rule's regexp is compiled already.
+func (r *CompiledRule) HasRegexp() bool { return r.reReady.Load() }
+
+func onEveryCore(rs []*CompiledRule, do func(*CompiledRule)) {
 	if len(rs) == 0 {
+		return
+	}
+	if len(rs) == 1 {
+		do(rs[0])
 		return
 	}
 	next := make(chan *CompiledRule)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < min(len(rs), runtime.GOMAXPROCS(0)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for r := range next {
-				r.prepare()
+				do(r)
 			}
 		}()
 	}

@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/factx/factx/rules"
+)
+
+// regexpFurniture is furniture as regexp alone tells it, the
+// reference the automata must agree with.
+func regexpFurniture(text string, l *rules.Lang) []span {
+	var out []span
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		trimmed := strings.Join(strings.Fields(line), " ")
+		if trimmed != "" {
+			for _, re := range l.FurnitureStop {
+				if re.MatchString(trimmed) {
+					return append(out, span{off, len(text)})
+				}
+			}
+			for _, re := range l.FurnitureSkip {
+				if re.MatchString(trimmed) {
+					out = append(out, span{off, off + len(line)})
+					break
+				}
+			}
+		}
+		off += len(line)
+	}
+	return out
+}
+
+func TestFurnitureMatchesRegexp(t *testing.T) {
+	set, err := rules.Load(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"",
+		"\n\n",
+		"Текст статьи.\nФото: пресс-служба\nЕщё текст.",
+		"Текст.\n  Фото :   Акорда  \nТекст\tс\u00a0пробелами.\n",
+		"Text.\nPhoto: Reuters\nRead more:\nMore text after the stop.",
+		"Мәтін.\nСурет: ашық дереккөз\nСондай-ақ оқыңыз\nСоңы.",
+		"Подписывайтесь на наш Telegram-канал\nSubscribe to our WhatsApp channel now\nобычный текст",
+		"1 234 просмотра\n12 views\n5 рет қаралды\nПросмотров: 77",
+		"ЧИТАЙТЕ ТАКЖЕ: другая новость\nПоделиться\nПоделиться, чем\nНашли ошибку? Выделите её",
+		"Комментарии\u2003:\nТеги :",
+		"Fake\xff line\nФото\u2028: x\n\u3000Photo:\u0085y",
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	arts, _ := filepath.Glob(filepath.Join("testdata", "articles", "*"))
+	for _, p := range append(paths, arts...) {
+		if data, err := os.ReadFile(p); err == nil {
+			texts = append(texts, string(data))
+		}
+	}
+	for _, code := range set.Codes() {
+		l := set.Lang(code)
+		f := newFurnitureReader(l)
+		marked := 0
+		for _, text := range texts {
+			got, want := f.lines(text), regexpFurniture(text, l)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: lines(%.60q) = %v, want %v", code, text, got, want)
+			}
+			marked += len(want)
+		}
+		if marked == 0 {
+			t.Errorf("%s: no furniture marked: the test tells nothing", code)
+		}
+	}
+}
+
+func TestJoinFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a b ", "a  b", "a\tb", "a\u00a0b", "a\u2003b", "a\u3000b",
+		"a\u1680b", "a\u0085b", "a\u2028b", "a\u202fb", "a\u205fb", "\u00a0a\u00a0", "а б в", "a\xffb", "a \xc2"} {
+		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
