@@ -21,8 +21,8 @@ type mentionFinder struct {
 	number *numberReader
 	// allCompiled: every rule's pattern is compiled
 	allCompiled atomic.Bool
-	// allRegexps: every rule's regexp is compiled
-	allRegexps atomic.Bool
+	// warm: the regexps the first text needed are compiled
+	warm atomic.Bool
 	// anyFirst and anyAnchors are what any rule can begin with: a word
 	// that begins none is no start at all
 	anyFirst   *rules.RuneSet
@@ -210,19 +210,19 @@ func (f *mentionFinder) compileNeeded(starts []start) {
 
 // compileMatching compiles, side by side, the regexps of the rules whose
 // automaton matches somewhere in the text and that have none yet: only
-// they are asked for groups, and a short text should not wait for them
-// one by one.
+// they are asked for groups, and a single text on stdin should not wait
+// for them one by one. It runs on a finder's first text only: later, the
+// rules still without a regexp are those that rarely match, and looking
+// for them twice in every text would cost more than it saves.
 func (f *mentionFinder) compileMatching(s, lower string, starts []start) {
-	if f.allRegexps.Load() {
+	if f.warm.Swap(true) {
 		return
 	}
 	var need []*rules.CompiledRule
-	missing := 0
 	for _, r := range f.lang.Rules {
 		if r.HasRegexp() {
 			continue
 		}
-		missing++
 		text := s
 		if r.Lower() {
 			text = lower
@@ -235,9 +235,6 @@ func (f *mentionFinder) compileMatching(s, lower string, starts []start) {
 		}
 	}
 	rules.CompileRegexps(need)
-	if len(need) == missing {
-		f.allRegexps.Store(true)
-	}
 }
 
 // tries tells whether rule r can match at st.

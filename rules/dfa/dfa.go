@@ -169,26 +169,46 @@ func (d *DFA) classes() {
 		seen[k] = append(seen[k], len(sets))
 		sets = append(sets, rs)
 	}
+	// single runes, the most of a word list's program, are kept apart
+	// from the sketches: a rune (or its case orbit) is its own key
+	single := map[rune]bool{}
+	orbit := map[rune]bool{}
 	for _, in := range d.prog.Inst {
 		switch in.Op {
 		case syntax.InstRune1:
-			addSet([]rune{in.Rune[0], in.Rune[0]})
+			if !single[in.Rune[0]] {
+				single[in.Rune[0]] = true
+				sets = append(sets, []rune{in.Rune[0], in.Rune[0]})
+			}
 		case syntax.InstRuneAnyNotNL:
-			addSet([]rune{'\n', '\n'})
+			// the newline set is there already
 		case syntax.InstRune:
-			if len(in.Rune) == 1 {
-				r0 := in.Rune[0]
-				fold := []rune{r0, r0}
-				if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
-					for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
-						fold = append(fold, r, r)
-					}
-					sortPairs(fold)
-				}
-				addSet(fold)
+			if len(in.Rune) != 1 {
+				addSet(in.Rune)
 				continue
 			}
-			addSet(in.Rune)
+			r0 := in.Rune[0]
+			if syntax.Flags(in.Arg)&syntax.FoldCase == 0 {
+				if !single[r0] {
+					single[r0] = true
+					sets = append(sets, []rune{r0, r0})
+				}
+				continue
+			}
+			low := r0
+			for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+				low = min(low, r)
+			}
+			if orbit[low] {
+				continue
+			}
+			orbit[low] = true
+			fold := []rune{r0, r0}
+			for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+				fold = append(fold, r, r)
+			}
+			sortPairs(fold)
+			sets = append(sets, fold)
 		}
 	}
 	bounds := []rune{0}
@@ -200,8 +220,8 @@ func (d *DFA) classes() {
 			}
 		}
 	}
-	sort.Slice(bounds, func(i, j int) bool { return bounds[i] < bounds[j] })
-	bounds = compactRunes(bounds)
+	slices.Sort(bounds)
+	bounds = slices.Compact(bounds)
 	// each interval's signature: the sets that hold it
 	sigs := make([][]byte, len(bounds))
 	for id, rs := range sets {
@@ -259,16 +279,6 @@ func sortPairs(p []rune) {
 	for i, r := range singles {
 		p[2*i], p[2*i+1] = r, r
 	}
-}
-
-func compactRunes(s []rune) []rune {
-	out := s[:0]
-	for i, v := range s {
-		if i == 0 || v != s[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // Match tells whether the program matches a prefix of s (for a pattern
