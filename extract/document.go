@@ -121,10 +121,9 @@ func validDate(d string) bool {
 
 // furnitureReader tells page furniture by a language's rules: a "stop"
 // line (Читайте также, Read more) and everything after it, and "skip"
-// lines (photo credits, subscription calls). Each rule
-// pattern (anchored at the line start) runs as an automaton, one table
-// step per rune, built once; regexp answers only where the automaton
-// cannot.
+// lines (photo credits, subscription calls). Each pattern (anchored at
+// the line start) runs as an automaton, one table step per rune, built
+// once; regexp answers only for a pattern that has none.
 type furnitureReader struct {
 	stop, skip []linePattern
 }
@@ -136,9 +135,7 @@ type linePattern struct {
 
 func (p linePattern) match(s string) bool {
 	if p.dfa != nil {
-		if m, ok := p.dfa.Match(s); ok {
-			return m
-		}
+		return p.dfa.Match(s)
 	}
 	return p.re.MatchString(s)
 }

@@ -175,9 +175,7 @@ func (r *CompiledRule) Lower() bool {
 func (r *CompiledRule) MatchPrefix(s string) bool {
 	r.prepare()
 	if r.dfa != nil {
-		if m, ok := r.dfa.Match(s); ok {
-			return m
-		}
+		return r.dfa.Match(s)
 	}
 	return r.Regexp().MatchString(s)
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 )
 
 // Exit codes, documented in --help and the README.
@@ -19,12 +18,6 @@ const (
 )
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		// factx's heap is small, its rules and an article per worker,
-		// while collecting it at Go's default pace took a tenth of its
-		// time; GOGC still overrides
-		debug.SetGCPercent(400)
-	}
 	os.Exit(run(context.Background(), systemIO()))
 }
 

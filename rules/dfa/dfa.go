@@ -29,10 +29,10 @@ import (
 	"regexp/syntax"
 )
 
-// MaxStates bounds the states one automaton keeps; past it Match says it
-// cannot answer and the caller asks regexp instead. A rule's states are
-// built only as texts reach them, so this is rarely approached.
-const MaxStates = 10000
+// MaxBytes bounds the memory of one automaton's states: past it, they
+// are dropped and built again as texts need them (as RE2 does), so a
+// run over any number of texts keeps to a fixed size.
+const MaxBytes = 256 << 10
 
 // tableRunes is how many runes (Latin, Cyrillic and Kazakh letters
 // included) find their class by table rather than by search.
@@ -52,11 +52,14 @@ type DFA struct {
 	reps      []rune
 	eot       int // the class index standing for the end of the text
 
-	start       *state
+	start       atomic.Pointer[state]
 	match, dead *state
 
 	mu     sync.Mutex
 	states map[string]*state
+	bytes  int // what states hold
+	budget int // MaxBytes, but for tests
+	resets int
 	// scratch for building states, used under mu
 	seen    []bool
 	visited []uint32
@@ -114,7 +117,8 @@ func New(prog *syntax.Prog) *DFA {
 	d.classes()
 	d.match = &state{}
 	d.dead = &state{}
-	d.start = d.intern([]uint32{uint32(prog.Start)}, atBegin)
+	d.budget = MaxBytes
+	d.start.Store(d.intern([]uint32{uint32(prog.Start)}, atBegin))
 	d.seen = make([]bool, len(prog.Inst))
 	return d
 }
@@ -282,10 +286,9 @@ func sortPairs(p []rune) {
 }
 
 // Match tells whether the program matches a prefix of s (for a pattern
-// anchored at its start: whether regexp.MatchString would). ok is false
-// when the automaton grew past MaxStates and cannot answer.
-func (d *DFA) Match(s string) (matched, ok bool) {
-	st := d.start
+// anchored at its start: whether regexp.MatchString would).
+func (d *DFA) Match(s string) bool {
+	st := d.start.Load()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
@@ -294,30 +297,26 @@ func (d *DFA) Match(s string) (matched, ok bool) {
 		c := d.class(r)
 		next := st.next[c].Load()
 		if next == nil {
-			if next = d.step(st, c); next == nil {
-				return false, false
-			}
+			next = d.step(st, c)
 		}
 		switch next {
 		case d.match:
-			return true, true
+			return true
 		case d.dead:
-			return false, true
+			return false
 		}
 		st = next
 		i += size
 	}
 	next := st.next[d.eot].Load()
 	if next == nil {
-		if next = d.step(st, d.eot); next == nil {
-			return false, false
-		}
+		next = d.step(st, d.eot)
 	}
-	return next == d.match, true
+	return next == d.match
 }
 
 // step builds the transition of st on class c (d.eot: the end of the
-// text) and publishes it; nil when the automaton is full.
+// text) and publishes it.
 func (d *DFA) step(st *state, c int) *state {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -381,32 +380,54 @@ func (d *DFA) step(st *state, c int) *state {
 		}
 		sort.Slice(pcs, func(i, j int) bool { return pcs[i] < pcs[j] })
 		pcs = compact(pcs)
-		if to = d.intern(pcs, contextOf(next)); to == nil {
-			return nil
-		}
+		to = d.intern(pcs, contextOf(next))
 	}
 	st.next[c].Store(to)
 	return to
 }
 
-// intern returns the state of pcs and ctx, making it if new; nil when
-// the automaton is full.
+// intern returns the state of pcs and ctx, making it if new. When the
+// states would outgrow the budget they are all dropped first: a state
+// a caller still holds stays valid, it is only no longer shared.
 func (d *DFA) intern(pcs []uint32, ctx context) *state {
+	key := stateKey(pcs, ctx)
+	if st, ok := d.states[key]; ok {
+		return st
+	}
+	if d.bytes+d.stateBytes(key) > d.budget && len(d.states) > 0 {
+		d.states = map[string]*state{}
+		d.bytes = 0
+		d.resets++
+		start := []uint32{uint32(d.prog.Start)}
+		d.start.Store(d.add(stateKey(start, atBegin), start, atBegin))
+		if st, ok := d.states[key]; ok {
+			return st
+		}
+	}
+	return d.add(key, pcs, ctx)
+}
+
+func (d *DFA) add(key string, pcs []uint32, ctx context) *state {
+	st := &state{pcs: pcs, ctx: ctx, next: make([]atomic.Pointer[state], len(d.reps)+1)}
+	d.states[key] = st
+	d.bytes += d.stateBytes(key)
+	return st
+}
+
+// stateBytes is about what a state costs: its transitions, its
+// instructions, its key and the map's entry.
+func (d *DFA) stateBytes(key string) int {
+	return 8*(len(d.reps)+1) + 3*len(key) + 64
+}
+
+func stateKey(pcs []uint32, ctx context) string {
 	key := make([]byte, 0, 1+len(pcs)*4)
 	key = append(key, byte(ctx))
 	for _, pc := range pcs {
 		key = strconv.AppendUint(key, uint64(pc), 36)
 		key = append(key, ',')
 	}
-	if st, ok := d.states[string(key)]; ok {
-		return st
-	}
-	if len(d.states) >= MaxStates {
-		return nil
-	}
-	st := &state{pcs: pcs, ctx: ctx, next: make([]atomic.Pointer[state], len(d.reps)+1)}
-	d.states[string(key)] = st
-	return st
+	return string(key)
 }
 
 // States tells how many states the automaton has built.

@@ -39,10 +39,7 @@ func TestMatchAgreesWithRegexp(t *testing.T) {
 			t.Fatalf("%s: %v", p, err)
 		}
 		for _, s := range texts {
-			got, ok := d.Match(s)
-			if !ok {
-				t.Fatalf("%s on %q: automaton full", p, s)
-			}
+			got := d.Match(s)
 			if want := re.MatchString(s); got != want {
 				t.Errorf("%s on %q: dfa says %v, regexp %v", p, s, got, want)
 			}
@@ -58,28 +55,34 @@ func TestCompileRejectsBadPattern(t *testing.T) {
 	}
 }
 
-func TestFullAutomatonSaysSo(t *testing.T) {
-	// (a|b)*a(a|b){12} needs 2^14 states to tell; strings of 18 runes
-	// over {a,b} reach many of them
-	d, err := Compile(`^(?:(?:a|b)*a(?:a|b){13}$)`)
+func TestStatesKeepToBudget(t *testing.T) {
+	// (a|b)*a(a|b){13} needs 2^14 states to tell; strings of 18 runes
+	// over {a,b} reach many of them, far past a small budget
+	const p = `^(?:(?:a|b)*a(?:a|b){13}$)`
+	d, err := Compile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := false
-	for i := 0; i < 1<<18 && !full; i++ {
+	d.budget = 32 << 10
+	re := regexp.MustCompile(p)
+	for i := 0; i < 1<<13; i++ {
 		var b strings.Builder
 		for k := 0; k < 18; k++ {
-			if i>>k&1 == 1 {
+			if (i*7919)>>(k%13)&1 == 1 || k == 4 {
 				b.WriteByte('a')
 			} else {
 				b.WriteByte('b')
 			}
 		}
-		_, ok := d.Match(b.String())
-		full = !ok
+		if got, want := d.Match(b.String()), re.MatchString(b.String()); got != want {
+			t.Fatalf("%q: dfa says %v, regexp %v", b.String(), got, want)
+		}
 	}
-	if !full {
-		t.Fatalf("automaton never full, %d states", d.States())
+	if d.resets == 0 {
+		t.Fatalf("no reset; %d states in %d bytes", d.States(), d.bytes)
+	}
+	if d.bytes > d.budget {
+		t.Fatalf("%d bytes kept, budget %d", d.bytes, d.budget)
 	}
 }
 
@@ -95,8 +98,7 @@ func FuzzMatch(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for i, d := range ds {
-			got, ok := d.Match(s)
-			if ok && got != res[i].MatchString(s) {
+			if got := d.Match(s); got != res[i].MatchString(s) {
 				t.Fatalf("%s on %q: dfa says %v", patterns[i], s, got)
 			}
 		}
