@@ -74,9 +74,15 @@ func run(c config) error {
 		return err
 	}
 	dir := c.dir
-	if dir == "" {
+	switch {
+	case dir == "" && c.keep:
+		// the work folder goes at the end: a kept corpus needs its own
+		if dir, err = os.MkdirTemp("", "factx-corpus-"); err != nil {
+			return err
+		}
+	case dir == "":
 		dir = filepath.Join(work, "corpus")
-	} else if !c.keep {
+	case !c.keep:
 		defer os.RemoveAll(dir)
 	}
 	var jobs []string
