@@ -454,18 +454,18 @@ func (r *numberReader) longestWord(s string) (*rules.Lexicon, int) {
 	var best, glued *rules.Lexicon
 	bestN, gluedN := 0, 0
 	for _, x := range r.wordLex {
-		loc := x.Prefix().FindStringIndex(s)
-		if loc == nil || loc[1] == 0 {
+		n := x.PrefixLength(s)
+		if n == 0 {
 			continue
 		}
-		if next, _ := utf8.DecodeRuneInString(s[loc[1]:]); loc[1] < len(s) && unicode.IsLetter(next) {
-			if loc[1] > gluedN {
-				glued, gluedN = x, loc[1]
+		if next, _ := utf8.DecodeRuneInString(s[n:]); n < len(s) && unicode.IsLetter(next) {
+			if n > gluedN {
+				glued, gluedN = x, n
 			}
 			continue
 		}
-		if loc[1] > bestN {
-			best, bestN = x, loc[1]
+		if n > bestN {
+			best, bestN = x, n
 		}
 	}
 	if best == nil {

@@ -275,6 +275,7 @@ type Lexicon struct {
 	formsOnce  sync.Once
 	prefixOnce sync.Once
 	prefix     *regexp.Regexp
+	prefixDFA  *dfa.DFA // tells, fast, whether prefix matches at all
 	alt        string
 }
 
@@ -323,9 +324,39 @@ func (x *Lexicon) Lookup(s string) (Entry, bool) {
 // Fold is the case and spelling folding every lookup uses: lower case,
 // ё as е, and any run of spaces as one space.
 func Fold(s string) string {
+	if folded(s) {
+		return s
+	}
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "ё", "е")
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// folded tells that Fold would give s back: lower-case Latin and
+// Cyrillic, no ё, single ASCII spaces between words.
+func folded(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	prevSpace := false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' || r < ' ' || r == 0x7f {
+				return false
+			}
+		case r == 'ё' || r >= tableRunes || unicode.IsSpace(r) || ToLower(r) != r:
+			return false
+		}
+		prevSpace = false
+	}
+	return true
 }
 
 // Rat parses an entry's value.
@@ -665,7 +696,7 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 	}
 	x.prefixOnce = sync.Once{}
 	x.formsOnce = sync.Once{}
-	x.prefix = nil
+	x.prefix, x.prefixDFA = nil, nil
 	return errs
 }
 
@@ -700,15 +731,34 @@ func plainStem(form string) (string, bool) {
 // Prefix matches the longest form at the start of a string; it is
 // compiled on first use, as few lexicons need it.
 func (x *Lexicon) Prefix() *regexp.Regexp {
-	x.prefixOnce.Do(func() {
-		re, err := regexp.Compile("^(?i:" + x.alt + ")")
-		if err != nil {
-			re = regexp.MustCompile(`^[^\x00-\x{10FFFF}]`)
-		}
-		re.Longest()
-		x.prefix = re
-	})
+	x.prefixOnce.Do(x.compilePrefix)
 	return x.prefix
+}
+
+func (x *Lexicon) compilePrefix() {
+	expr := "^(?i:" + x.alt + ")"
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		expr = `^[^\x00-\x{10FFFF}]`
+		re = regexp.MustCompile(expr)
+	}
+	re.Longest()
+	x.prefix = re
+	x.prefixDFA, _ = dfa.Compile(expr)
+}
+
+// PrefixLength is the length of the longest form at the start of s, 0
+// for none: the automaton rules most words out, regexp measures the rest.
+func (x *Lexicon) PrefixLength(s string) int {
+	x.prefixOnce.Do(x.compilePrefix)
+	if x.prefixDFA != nil && !x.prefixDFA.Match(s) {
+		return 0
+	}
+	loc := x.prefix.FindStringIndex(s)
+	if loc == nil {
+		return 0
+	}
+	return loc[1]
 }
 
 // stemAndFragment splits a form made of plain letters and one trailing

@@ -60,6 +60,7 @@ bound, the metric measured and the date the claim refers to.
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.Err)
+	profileFlag(root)
 	root.AddCommand(newCmdExtract(ios, nil))
 	root.AddCommand(newCmdDiff(ios, nil))
 	root.AddCommand(newCmdRules(ios, nil))
