@@ -27,6 +27,14 @@
 // carry a high priority and are dropped after they have blocked the
 // readings they overlap.
 //
+// Matching is the costly part, and it is arranged so that most of it
+// never happens. A rule is tried only where its pattern can begin: after
+// a word boundary, at a rune its pattern can start with or a word of a
+// word list it starts with (found once per text with a prefix tree).
+// There its automaton (rules/dfa) says in one table step per rune whether
+// it matches at all; almost every attempt dies within a few runes, and
+// regexp, which knows the groups, runs only where the automaton said yes.
+//
 // # Facts
 //
 // Sentences are split at line breaks and at sentence punctuation followed

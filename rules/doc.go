@@ -20,4 +20,10 @@
 // with its file and line. A user's folder (--rules DIR) is read on top of the
 // embedded files with the same schema, so a new language or metric is a data
 // change, not a code change.
+//
+// Patterns are compiled on first need. Each rule gets two matchers: an
+// automaton (package dfa) that answers whether it matches at a position,
+// assembled from fragments parsed once per language (see assemble.go),
+// and Go's regexp, compiled only once the rule has matched somewhere, for
+// its groups.
 package rules

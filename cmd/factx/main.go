@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 )
 
 // Exit codes, documented in --help and the README.
@@ -18,6 +19,12 @@ const (
 )
 
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// factx keeps about 50 MB live over any number of articles (the
+		// rules' programs and automata); a soft limit keeps the garbage
+		// collector from letting the heap grow to twice that
+		debug.SetMemoryLimit(120 << 20)
+	}
 	os.Exit(run(context.Background(), systemIO()))
 }
 
