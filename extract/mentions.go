@@ -223,12 +223,18 @@ func (f *mentionFinder) compileMatching(s, lower string, starts []start) {
 		if r.HasRegexp() {
 			continue
 		}
-		text := s
-		if r.Lower() {
-			text = lower
-		}
+		text := ""
 		for _, st := range starts {
-			if tries(r, st) && r.MatchPrefix(text[st.at:min(len(text), st.at+matchWindow)]) {
+			if !tries(r, st) {
+				continue
+			}
+			if text == "" {
+				// asked only of a rule the text tries: it prepares it
+				if text = s; r.Lower() {
+					text = lower
+				}
+			}
+			if r.MatchPrefix(text[st.at:min(len(text), st.at+matchWindow)]) {
 				need = append(need, r)
 				break
 			}
