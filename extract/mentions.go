@@ -52,17 +52,16 @@ type candidate struct {
 // matchText folds letters that differ only in spelling (ё/е) without
 // changing byte offsets, so word lists need one spelling.
 func matchText(text string) string {
-	i := strings.IndexByte(text, 0xd1) // ё is D1 91
-	j := strings.IndexByte(text, 0xd0) // Ё is D0 81
-	if i < 0 && j < 0 || !strings.ContainsAny(text, "ёЁ") {
+	if !strings.ContainsAny(text, "ёЁ") {
 		return text
 	}
+	// both spellings take two bytes: patch them in place
 	b := []byte(text)
 	for k := 0; k+1 < len(b); k++ {
 		switch {
-		case b[k] == 0xd1 && b[k+1] == 0x91: // ё → е (D0 B5)
+		case b[k] == 0xd1 && b[k+1] == 0x91: // ё (D1 91) → е (D0 B5)
 			b[k], b[k+1] = 0xd0, 0xb5
-		case b[k] == 0xd0 && b[k+1] == 0x81: // Ё → Е (D0 95)
+		case b[k] == 0xd0 && b[k+1] == 0x81: // Ё (D0 81) → Е (D0 95)
 			b[k+1] = 0x95
 		}
 	}
