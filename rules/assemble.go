@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"regexp/syntax"
+	"strings"
 	"sync"
 )
 
@@ -52,34 +53,7 @@ func (l *Lang) refText(name string) (string, bool) {
 // isOneGroup tells whether s is a single parenthesised group, so that
 // putting its tree in place of its text changes no meaning.
 func isOneGroup(s string) bool {
-	if len(s) < 2 || s[0] != '(' || s[len(s)-1] != ')' {
-		return false
-	}
-	depth := 0
-	inClass := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\\':
-			i++
-		case inClass:
-			if c == ']' {
-				inClass = false
-			}
-		case c == '[':
-			inClass = true
-			if i+1 < len(s) && s[i+1] == ']' {
-				i++
-			}
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth == 0 && i != len(s)-1 {
-				return false
-			}
-		}
-	}
-	return depth == 0
+	return len(s) >= 2 && s[0] == '(' && groupEnd(s, 0) == len(s)-1
 }
 
 // assembledTree parses a rule's pattern, anchored, with its fragments'
@@ -135,19 +109,62 @@ func (l *Lang) assembledTree(pattern string, lower bool) (*syntax.Regexp, error)
 }
 
 // hasFlags tells whether a pattern sets flags, (?i) and the like, whose
-// reach a fragment parsed apart would not feel.
+// reach a fragment parsed apart would not feel: a flag group that holds
+// no fragment, "(?-i:К|М)", is harmless.
 func hasFlags(s string) bool {
 	for i := 0; i+2 < len(s); i++ {
 		if s[i] == '\\' {
 			i++
 			continue
 		}
-		if s[i] == '(' && s[i+1] == '?' && s[i+2] != ':' && s[i+2] != 'P' {
+		if s[i] != '(' || s[i+1] != '?' || s[i+2] == ':' || s[i+2] == 'P' {
+			continue
+		}
+		j := i + 2
+		for j < len(s) && s[j] != ':' && s[j] != ')' {
+			j++
+		}
+		if j == len(s) || s[j] == ')' {
+			return true // flags for the rest of the group
+		}
+		end := groupEnd(s, i)
+		if end < 0 || strings.ContainsFunc(s[j:end], isPlaceholderRune) {
 			return true
 		}
 	}
 	return false
 }
+
+// groupEnd is the index of the parenthesis closing the group opened at
+// s[open], -1 if none.
+func groupEnd(s string, open int) int {
+	depth := 0
+	inClass := false
+	for i := open; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\':
+			i++
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+		case c == '[':
+			inClass = true
+			if i+1 < len(s) && s[i+1] == ']' {
+				i++
+			}
+		case c == '(':
+			depth++
+		case c == ')':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func isPlaceholderRune(r rune) bool { return r >= placeholderBase && r <= placeholderBase+0xFFFD }
 
 // fragmentTree parses a fragment once per language and case mode.
 func (l *Lang) fragmentTree(name string, lower bool, flags syntax.Flags) (*syntax.Regexp, error) {

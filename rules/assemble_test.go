@@ -79,3 +79,21 @@ func TestIsOneGroup(t *testing.T) {
 		}
 	}
 }
+
+func TestHasFlags(t *testing.T) {
+	p := string(rune(placeholderBase))
+	for s, want := range map[string]bool{
+		`a(?:b)` + p:          false,
+		`(?P<x>a)` + p:        false,
+		`(?i)a` + p:           true,
+		`(?-i:К|М)` + p:       false,
+		`(?-i:К|` + p + `)`:   true,
+		`\(?i)`:               false,
+		`(?-i:[)]` + p + `)`:  true,
+		`(?s:.)(?:` + p + `)`: false,
+	} {
+		if got := hasFlags(s); got != want {
+			t.Errorf("hasFlags(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
