@@ -16,18 +16,16 @@ import (
 type RuneSet struct {
 	ranges []rune // sorted, merged pairs lo, hi
 	any    bool
-	// low holds the members below bitmapRunes (Latin and Cyrillic), so
+	// low holds the members below tableRunes (Latin and Cyrillic), so
 	// the finder, which asks at every word of a text, rarely searches
-	low [bitmapRunes / 64]uint64
+	low [tableRunes / 64]uint64
 }
-
-const bitmapRunes = 0x500
 
 // NewRuneSet makes a set of runes from sorted, merged pairs lo, hi.
 func NewRuneSet(ranges []rune, any bool) *RuneSet {
 	s := &RuneSet{ranges: ranges, any: any}
 	for i := 0; i+1 < len(ranges); i += 2 {
-		for r := ranges[i]; r <= ranges[i+1] && r < bitmapRunes; r++ {
+		for r := ranges[i]; r <= ranges[i+1] && r < tableRunes; r++ {
 			s.low[r/64] |= 1 << (r % 64)
 		}
 	}
@@ -51,7 +49,7 @@ func (s *RuneSet) Has(r rune) bool {
 	if s == nil || s.any {
 		return true
 	}
-	if r >= 0 && r < bitmapRunes {
+	if r >= 0 && r < tableRunes {
 		return s.low[r/64]&(1<<(r%64)) != 0
 	}
 	i := sort.Search(len(s.ranges)/2, func(i int) bool { return s.ranges[2*i+1] >= r })
