@@ -21,8 +21,6 @@ type mentionFinder struct {
 	number *numberReader
 	// allCompiled: every rule's pattern is compiled
 	allCompiled atomic.Bool
-	// warm: the regexps the first text needed are compiled
-	warm atomic.Bool
 	// anyFirst and anyAnchors are what any rule can begin with: a word
 	// that begins none is no start at all
 	anyFirst   *rules.RuneSet
@@ -81,7 +79,6 @@ func (f *mentionFinder) candidates(text, published string) []candidate {
 	starts := f.starts(mt)
 	f.compileNeeded(starts)
 	lt := rules.LowerText(mt)
-	f.compileMatching(mt, lt, starts)
 	var cands []candidate
 	for order, r := range f.lang.Rules {
 		for _, m := range f.wordMatches(r, mt, lt, starts) {
@@ -207,41 +204,6 @@ func (f *mentionFinder) compileNeeded(starts []start) {
 	}
 }
 
-// compileMatching compiles, side by side, the regexps of the rules whose
-// automaton matches somewhere in the text and that have none yet: only
-// they are asked for groups, and a single text on stdin should not wait
-// for them one by one. It runs on a finder's first text only: later, the
-// rules still without a regexp are those that rarely match, and looking
-// for them twice in every text would cost more than it saves.
-func (f *mentionFinder) compileMatching(s, lower string, starts []start) {
-	if f.warm.Swap(true) {
-		return
-	}
-	var need []*rules.CompiledRule
-	for _, r := range f.lang.Rules {
-		if r.HasRegexp() {
-			continue
-		}
-		text := ""
-		for _, st := range starts {
-			if !tries(r, st) {
-				continue
-			}
-			if text == "" {
-				// asked only of a rule the text tries: it prepares it
-				if text = s; r.Lower() {
-					text = lower
-				}
-			}
-			if r.MatchPrefix(text[st.at:min(len(text), st.at+matchWindow)]) {
-				need = append(need, r)
-				break
-			}
-		}
-	}
-	rules.CompileRegexps(need)
-}
-
 // tries tells whether rule r can match at st.
 func tries(r *rules.CompiledRule, st start) bool {
 	return st.anchors&r.Anchors != 0 || r.First.Has(st.r)
@@ -281,7 +243,7 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, star
 			pos = m[1]
 			continue
 		}
-		if short := f.shorter(r.Regexp(), text, m); short != nil {
+		if short := f.shorter(r, text, m); short != nil {
 			out = append(out, short)
 			pos = short[1]
 		}
@@ -296,33 +258,32 @@ const matchWindow = 256
 
 // matchAt runs a rule's anchored pattern at byte offset at of s; the
 // indexes it returns are relative to at. Most attempts fail, and the
-// rule's automaton tells so in a step per rune; regexp, which keeps the
-// groups, runs only where it matches.
+// rule's automaton tells so in a step per rune; the matcher, which keeps
+// the groups, runs only where it matches.
 func matchAt(r *rules.CompiledRule, s string, at int) []int {
 	end := min(len(s), at+matchWindow)
 	if !r.MatchPrefix(s[at:end]) {
 		return nil
 	}
-	re := r.Regexp()
-	m := re.FindStringSubmatchIndex(s[at:end])
+	m := r.Submatch(s[at:end])
 	if m != nil && end < len(s) && at+m[1] == end {
-		m = re.FindStringSubmatchIndex(s[at:])
+		m = r.Submatch(s[at:])
 	}
 	return m
 }
 
 // shorter retries a match that ends inside a word on its text cut at
 // each word end within it, longest first.
-func (f *mentionFinder) shorter(re *regexp.Regexp, s string, m []int) []int {
+func (f *mentionFinder) shorter(r *rules.CompiledRule, s string, m []int) []int {
 	for cut := m[1]; cut > m[0]; {
-		r, size := utf8.DecodeLastRuneInString(s[:cut])
+		last, size := utf8.DecodeLastRuneInString(s[:cut])
 		cut -= size
 		next, _ := utf8.DecodeRuneInString(s[cut+size:])
-		if cut+size >= m[1] || !isWordRune(r) || isWordRune(next) {
+		if cut+size >= m[1] || !isWordRune(last) || isWordRune(next) {
 			continue
 		}
 		end := cut + size
-		loc := re.FindStringSubmatchIndex(s[m[0]:end])
+		loc := r.Submatch(s[m[0]:end])
 		if loc == nil || loc[0] != 0 {
 			continue
 		}

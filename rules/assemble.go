@@ -26,7 +26,8 @@ var errNotAssembled = errors.New("pattern cannot be assembled from its fragments
 
 // fragmentTrees caches parsed fragments, by case mode and name.
 type fragmentTrees struct {
-	m sync.Map // treeKey → *syntax.Regexp
+	m    sync.Map // treeKey → *syntax.Regexp
+	free sync.Map // *syntax.Regexp → true: parts without groups (see numberGroups)
 }
 
 type treeKey struct {
@@ -275,4 +276,64 @@ func substitute(re *syntax.Regexp, subs []*syntax.Regexp) (*syntax.Regexp, error
 	}
 	cp.Sub0 = [1]*syntax.Regexp{}
 	return &cp, nil
+}
+
+// numberGroups renumbers the capture groups of an assembled tree in the
+// order of their opening parentheses, as a parse of the whole expansion
+// numbers them (each fragment, parsed apart, numbers its own from 1),
+// and returns the tree with the name of each group (names[0] is the
+// whole match). Parts that change are copied: fragments are shared.
+func (l *Lang) numberGroups(re *syntax.Regexp) (*syntax.Regexp, []string) {
+	g := &grouper{names: []string{""}, free: &l.trees.free}
+	return g.walk(re), g.names
+}
+
+type grouper struct {
+	names []string
+	// free remembers the large parts that hold no group, so that the
+	// number words are walked once per language, not once per rule
+	free *sync.Map
+}
+
+// largeNode is how many parts a node needs for free to remember it.
+const largeNode = 4
+
+func (g *grouper) walk(re *syntax.Regexp) *syntax.Regexp {
+	large := len(re.Sub) >= largeNode
+	if large {
+		if _, ok := g.free.Load(re); ok {
+			return re
+		}
+	}
+	before := len(g.names)
+	n := 0
+	if re.Op == syntax.OpCapture {
+		n = len(g.names)
+		g.names = append(g.names, re.Name)
+	}
+	var subs []*syntax.Regexp
+	for i, s := range re.Sub {
+		w := g.walk(s)
+		if w != s && subs == nil {
+			subs = append(make([]*syntax.Regexp, 0, len(re.Sub)), re.Sub[:i]...)
+		}
+		if subs != nil {
+			subs = append(subs, w)
+		}
+	}
+	if len(g.names) == before && large {
+		g.free.Store(re, true)
+	}
+	if subs == nil && (re.Op != syntax.OpCapture || re.Cap == n) {
+		return re
+	}
+	cp := *re
+	cp.Sub0 = [1]*syntax.Regexp{}
+	if subs != nil {
+		cp.Sub = subs
+	}
+	if re.Op == syntax.OpCapture {
+		cp.Cap = n
+	}
+	return &cp
 }

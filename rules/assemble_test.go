@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/factx/factx/rules/dfa"
@@ -94,6 +95,56 @@ func TestHasFlags(t *testing.T) {
 	} {
 		if got := hasFlags(s); got != want {
 			t.Errorf("hasFlags(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestSubmatchAgreesWithRegexp checks that each rule's groups, read by
+// its matcher over the program of its assembled tree, are those regexp
+// reads on the whole expansion: same spans, same group names, at every
+// position of every example and counter-example of the language.
+func TestSubmatchAgreesWithRegexp(t *testing.T) {
+	set, err := LoadLazy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range set.Codes() {
+		l := set.Lang(code)
+		var texts []string
+		for _, r := range l.Rules {
+			for _, ex := range r.Examples {
+				texts = append(texts, ex.Text)
+			}
+			texts = append(texts, r.Not...)
+		}
+		for _, r := range l.Rules {
+			if r.Compiled() {
+				t.Fatalf("%s/%s: prepared before the test", code, r.Name)
+			}
+			if r.Lower() != func() bool { _, ok := lowerPattern(r.src); return ok }() {
+				t.Errorf("%s/%s: not rewritten for lower-cased text", code, r.Name)
+			}
+			if r.sub == nil {
+				t.Errorf("%s/%s: no matcher", code, r.Name)
+				continue
+			}
+			re := regexp.MustCompile(r.expr)
+			for i, name := range re.SubexpNames() {
+				if name != "" && !slices.Contains(r.groups[name], i) {
+					t.Errorf("%s/%s: group %d (%s) not in %v", code, r.Name, i, name, r.groups)
+				}
+			}
+			for _, text := range texts {
+				if r.Lower() {
+					text = LowerText(text)
+				}
+				for i := range text {
+					got, want := r.Submatch(text[i:]), re.FindStringSubmatchIndex(text[i:])
+					if !slices.Equal(got, want) {
+						t.Errorf("%s/%s at %q: matcher %v, regexp %v", code, r.Name, text[i:], got, want)
+					}
+				}
+			}
 		}
 	}
 }

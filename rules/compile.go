@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/factx/factx/rules/dfa"
+	"github.com/factx/factx/rules/submatch"
 	"io/fs"
 	"math/big"
 	"path"
@@ -115,11 +116,11 @@ type CompiledRule struct {
 	lang     *Lang // whose fragments assemble the automaton's tree
 	expr     string
 	dfa      *dfa.DFA
+	sub      *submatch.Matcher
 	src      string
 	prepOnce sync.Once
 	reOnce   sync.Once
 	compiled atomic.Bool
-	reReady  atomic.Bool
 	// First holds the runes a match can begin with, other than those of
 	// the word lists in Anchors, the anchors it can begin with
 	// (Lang.AnchorsAt tells which begin at a position).
@@ -129,38 +130,71 @@ type CompiledRule struct {
 	groups map[string][]int
 }
 
-// prepare settles the rule's final pattern and builds its automaton, on
+// prepare settles the rule's final pattern and builds its program, on
 // first use: a rule from Load has its regexp already, one from LoadLazy
 // is rewritten for lower-cased text where it can be (see lowerPattern).
+// The automaton answers whether the rule matches; the matcher, over the
+// same program, reads its groups, so regexp is not compiled at all.
 func (r *CompiledRule) prepare() {
 	r.prepOnce.Do(func() {
 		defer r.compiled.Store(true)
 		if r.re != nil {
 			r.expr = r.re.String()
-			r.dfa, _ = dfa.Compile(r.expr)
+			if tree, err := syntax.Parse(r.expr, syntax.Perl); err == nil {
+				r.build(tree, nil)
+			}
 			return
 		}
 		if low, ok := lowerPattern(r.src); ok {
 			expr := "^(?:" + low + ")"
-			if d, err := r.automaton(expr, true); err == nil {
-				r.expr, r.lower, r.dfa = expr, true, d
+			if r.buildFrom(expr, true) == nil {
+				r.expr, r.lower = expr, true
 				return
 			}
 		}
 		r.expr = anchoredPattern(r.src)
-		r.dfa, _ = r.automaton(r.expr, false)
+		r.buildFrom(r.expr, false)
 	})
 }
 
-// automaton builds the rule's DFA from its tree assembled of parsed
+// buildFrom builds the rule's program from its tree assembled of parsed
 // fragments (see assembledTree), or from expr, its whole expansion.
-func (r *CompiledRule) automaton(expr string, lower bool) (*dfa.DFA, error) {
+func (r *CompiledRule) buildFrom(expr string, lower bool) error {
 	if tree, err := r.lang.assembledTree(r.Pattern, lower); err == nil {
-		if d, err := dfa.FromSyntax(tree); err == nil {
-			return d, nil
+		tree, names := r.lang.numberGroups(tree)
+		if r.build(tree, names) == nil {
+			return nil
 		}
 	}
-	return dfa.Compile(expr)
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return err
+	}
+	return r.build(tree, nil)
+}
+
+// build compiles a tree into the rule's automaton and matcher; names are
+// its groups' names, by number, when the caller has them.
+func (r *CompiledRule) build(tree *syntax.Regexp, names []string) error {
+	prog, err := syntax.Compile(tree.Simplify())
+	if err != nil {
+		return err
+	}
+	d, err := dfa.FromProg(prog)
+	if err != nil {
+		return err
+	}
+	if names == nil {
+		names = tree.CapNames()
+	}
+	groups := map[string][]int{}
+	for i, name := range names {
+		if name != "" {
+			groups[name] = append(groups[name], i)
+		}
+	}
+	r.dfa, r.sub, r.groups = d, submatch.New(prog, len(names)-1), groups
+	return nil
 }
 
 // Lower tells that the pattern matches lower-cased text (LowerText)
@@ -180,11 +214,21 @@ func (r *CompiledRule) MatchPrefix(s string) bool {
 	return r.Regexp().MatchString(s)
 }
 
-// Regexp returns the rule's anchored pattern, compiling it on first use:
-// only rules that match need it, for their groups.
+// Submatch returns the rule's match at the start of s, as regexp's
+// FindStringSubmatchIndex would, or nil.
+func (r *CompiledRule) Submatch(s string) []int {
+	r.prepare()
+	if r.sub != nil {
+		return r.sub.Find(s)
+	}
+	return r.Regexp().FindStringSubmatchIndex(s)
+}
+
+// Regexp returns the rule's anchored pattern, compiling it on first use.
+// The finder does without it (see Submatch); it is here for rules whose
+// program could not be built, and for tests.
 func (r *CompiledRule) Regexp() *regexp.Regexp {
 	r.reOnce.Do(func() {
-		defer r.reReady.Store(true)
 		r.prepare()
 		if r.re != nil {
 			return // compiled by Load, with its groups
@@ -193,7 +237,10 @@ func (r *CompiledRule) Regexp() *regexp.Regexp {
 		if err != nil {
 			re = regexp.MustCompile(`[^\x00-\x{10FFFF}]`) // matches nothing
 		}
-		r.setRegexp(re)
+		r.re = re
+		if r.sub == nil {
+			r.setRegexp(re)
+		}
 	})
 	return r.re
 }
@@ -202,25 +249,11 @@ func (r *CompiledRule) Regexp() *regexp.Regexp {
 // finder calls it with the rules a text needs, so a short text pays for
 // those alone, and at full speed.
 func CompileAll(rs []*CompiledRule) {
-	onEveryCore(rs, (*CompiledRule).prepare)
-}
-
-// CompileRegexps compiles the regexps of rules, on every core: a finder
-// calls it with the rules that match a text before it asks them for
-// groups.
-func CompileRegexps(rs []*CompiledRule) {
-	onEveryCore(rs, func(r *CompiledRule) { r.Regexp() })
-}
-
-// HasRegexp tells whether the rule's regexp is compiled already.
-func (r *CompiledRule) HasRegexp() bool { return r.reReady.Load() }
-
-func onEveryCore(rs []*CompiledRule, do func(*CompiledRule)) {
 	if len(rs) == 0 {
 		return
 	}
 	if len(rs) == 1 {
-		do(rs[0])
+		rs[0].prepare()
 		return
 	}
 	next := make(chan *CompiledRule)
@@ -230,7 +263,7 @@ func onEveryCore(rs []*CompiledRule, do func(*CompiledRule)) {
 		go func() {
 			defer wg.Done()
 			for r := range next {
-				do(r)
+				r.prepare()
 			}
 		}()
 	}
@@ -248,6 +281,7 @@ func (r *CompiledRule) Compiled() bool { return r.compiled.Load() }
 
 func (r *CompiledRule) setRegexp(re *regexp.Regexp) {
 	r.re = re
+	r.groups = map[string][]int{}
 	for i, name := range re.SubexpNames() {
 		if name != "" {
 			r.groups[name] = append(r.groups[name], i)

@@ -145,6 +145,12 @@ func FromSyntax(re *syntax.Regexp) (*DFA, error) {
 	if err != nil {
 		return nil, err
 	}
+	return FromProg(prog)
+}
+
+// FromProg builds the automaton of a compiled program, which must be
+// anchored at the start of the text.
+func FromProg(prog *syntax.Prog) (*DFA, error) {
 	if prog.StartCond()&syntax.EmptyBeginText == 0 {
 		return nil, errors.New("not anchored at the start of the text")
 	}
@@ -446,3 +452,6 @@ func compact(s []uint32) []uint32 {
 	}
 	return out
 }
+
+// Prog returns the automaton's program.
+func (d *DFA) Prog() *syntax.Prog { return d.prog }
