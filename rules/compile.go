@@ -25,6 +25,9 @@ type Set struct {
 	codes []string
 	// lazy holds the languages of a LoadLazy set, compiled on first use.
 	lazy map[string]*lazyLang
+	// cached: the lazy languages take their programs from compiled.bin
+	// where it was compiled from the same files
+	cached bool
 }
 
 // lazyLang is one language's files, compiled once when first asked for.
@@ -34,6 +37,7 @@ type lazyLang struct {
 	// parsed on first use
 	names []string
 	lang  *Lang
+	hash  []byte // of the files, to find the language in compiled.bin
 }
 
 // Lang returns a language's rules, or nil. In a set from LoadLazy the
@@ -42,16 +46,22 @@ func (s *Set) Lang(code string) *Lang {
 	if z := s.lazy[code]; z != nil {
 		z.once.Do(func() {
 			var files []*File
-			for _, name := range z.names {
+			datas := make([][]byte, len(z.names))
+			for i, name := range z.names {
 				data, err := fs.ReadFile(embedded, name)
 				if err != nil {
 					continue
 				}
+				datas[i] = data
 				if f, _ := ParseFile(path.Join("rules", name), data); f != nil {
 					files = append(files, f)
 				}
 			}
+			z.hash = sourceHash(z.names, datas)
 			z.lang, _ = compileLang(code, files, false)
+			if z.lang != nil && s.cached {
+				z.lang.cache = openLangCache(code, z.hash)
+			}
 		})
 		return z.lang
 	}
@@ -91,6 +101,8 @@ type Lang struct {
 	fragments     map[string]string
 	// trees holds fragments parsed for rules' automata
 	trees *fragmentTrees
+	// cache holds the rules' programs compiled ahead of time, or is nil
+	cache *langCache
 }
 
 // Lexicon returns a lexicon by name, or an empty one: callers need not
@@ -117,6 +129,7 @@ type CompiledRule struct {
 	expr     string
 	dfa      *dfa.DFA
 	sub      *submatch.Matcher
+	names    []string // of the program's groups, by number
 	src      string
 	prepOnce sync.Once
 	reOnce   sync.Once
@@ -144,6 +157,15 @@ func (r *CompiledRule) prepare() {
 				r.build(tree, nil)
 			}
 			return
+		}
+		if c := r.lang.cache; c != nil {
+			if p, ok := c.rule(r.Name); ok {
+				if d, err := dfa.NewWithClasses(p.prog, p.bounds, p.intervals); err == nil {
+					r.lower = p.lower
+					r.use(d, p.names)
+					return // expr is made when Regexp needs it
+				}
+			}
 		}
 		if low, ok := lowerPattern(r.src); ok {
 			expr := "^(?:" + low + ")"
@@ -180,21 +202,32 @@ func (r *CompiledRule) build(tree *syntax.Regexp, names []string) error {
 	if err != nil {
 		return err
 	}
+	if names == nil {
+		names = tree.CapNames()
+	}
+	return r.install(prog, names)
+}
+
+// install gives the rule its automaton and matcher over prog.
+func (r *CompiledRule) install(prog *syntax.Prog, names []string) error {
 	d, err := dfa.FromProg(prog)
 	if err != nil {
 		return err
 	}
-	if names == nil {
-		names = tree.CapNames()
-	}
+	r.use(d, names)
+	return nil
+}
+
+// use gives the rule an automaton and a matcher over its program; names
+// are the program's groups.
+func (r *CompiledRule) use(d *dfa.DFA, names []string) {
 	groups := map[string][]int{}
 	for i, name := range names {
 		if name != "" {
 			groups[name] = append(groups[name], i)
 		}
 	}
-	r.dfa, r.sub, r.groups = d, submatch.New(prog, len(names)-1), groups
-	return nil
+	r.dfa, r.sub, r.groups, r.names = d, submatch.New(d.Prog(), len(names)-1), groups, names
 }
 
 // Lower tells that the pattern matches lower-cased text (LowerText)
@@ -232,6 +265,12 @@ func (r *CompiledRule) Regexp() *regexp.Regexp {
 		r.prepare()
 		if r.re != nil {
 			return // compiled by Load, with its groups
+		}
+		if r.expr == "" { // the program came from compiled.bin
+			r.expr = anchoredPattern(r.src)
+			if low, ok := lowerPattern(r.src); ok && r.lower {
+				r.expr = "^(?:" + low + ")"
+			}
 		}
 		re, err := regexp.Compile(r.expr)
 		if err != nil {
@@ -431,12 +470,15 @@ func Load(dirs []fs.FS, labels []string) (*Set, error) {
 // language lives in "<code>.yaml" beside "common.yaml". Errors are not
 // reported, so it is meant for rules already checked by Load, as the
 // embedded ones are by this package's tests.
-func LoadLazy() (*Set, error) {
+func LoadLazy() (*Set, error) { return loadLazy(true) }
+
+// loadLazy is LoadLazy, with or without the programs of compiled.bin.
+func loadLazy(cached bool) (*Set, error) {
 	names, err := fs.Glob(embedded, "*.yaml")
 	if err != nil {
 		return nil, err
 	}
-	set := &Set{lazy: map[string]*lazyLang{}}
+	set := &Set{lazy: map[string]*lazyLang{}, cached: cached}
 	for _, name := range names {
 		code := strings.TrimSuffix(name, ".yaml")
 		if code == "common" {

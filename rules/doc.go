@@ -21,9 +21,11 @@
 // embedded files with the same schema, so a new language or metric is a data
 // change, not a code change.
 //
-// Patterns are compiled on first need. Each rule gets two matchers: an
-// automaton (package dfa) that answers whether it matches at a position,
-// assembled from fragments parsed once per language (see assemble.go),
-// and Go's regexp, compiled only once the rule has matched somewhere, for
-// its groups.
+// Patterns are compiled on first need. Each rule's program is assembled
+// from fragments parsed once per language (see assemble.go); over it run
+// an automaton (package dfa), which answers whether the rule matches at a
+// position, and a matcher (package submatch), which reads its groups
+// where it does. The programs of the embedded rules are compiled ahead of
+// time into compiled.bin (see cache.go; "go generate ./rules" writes it
+// again after a change to the YAML).
 package rules

@@ -113,14 +113,54 @@ type state struct {
 // New builds the automaton of a compiled program; states are made on
 // first need.
 func New(prog *syntax.Prog) *DFA {
-	d := &DFA{prog: prog, states: map[string]*state{}}
+	d := &DFA{prog: prog}
 	d.classes()
+	d.init()
+	return d
+}
+
+// Classes returns how the automaton splits the runes: bounds are the
+// first runes of intervals, intervals the class of each. An automaton of
+// the same program can be made again from them with NewWithClasses,
+// which spares working them out.
+func (d *DFA) Classes() (bounds []rune, intervals []uint16) { return d.bounds, d.intervals }
+
+// NewWithClasses is New with the rune classes that Classes gave for the
+// same program.
+func NewWithClasses(prog *syntax.Prog, bounds []rune, intervals []uint16) (*DFA, error) {
+	if prog.StartCond()&syntax.EmptyBeginText == 0 {
+		return nil, errors.New("not anchored at the start of the text")
+	}
+	if len(bounds) == 0 || bounds[0] != 0 || len(intervals) != len(bounds) {
+		return nil, errors.New("rune classes do not cover the runes")
+	}
+	d := &DFA{prog: prog, bounds: bounds, intervals: intervals}
+	for k, c := range intervals {
+		if k > 0 && bounds[k] <= bounds[k-1] {
+			return nil, errors.New("rune classes out of order")
+		}
+		switch {
+		case int(c) == len(d.reps):
+			d.reps = append(d.reps, bounds[k])
+		case int(c) > len(d.reps):
+			return nil, errors.New("rune classes not numbered in order")
+		}
+	}
+	d.eot = len(d.reps)
+	d.fillTable()
+	d.init()
+	return d, nil
+}
+
+// init makes the automaton's fixed states.
+func (d *DFA) init() {
+	prog := d.prog
+	d.states = map[string]*state{}
 	d.match = &state{}
 	d.dead = &state{}
 	d.budget = MaxBytes
 	d.start.Store(d.intern([]uint32{uint32(prog.Start)}, atBegin))
 	d.seen = make([]bool, len(prog.Inst))
-	return d
 }
 
 // Compile parses and compiles a pattern as regexp.Compile does and builds
@@ -256,6 +296,12 @@ func (d *DFA) classes() {
 		d.intervals[k] = c
 	}
 	d.eot = len(d.reps)
+	d.fillTable()
+}
+
+// fillTable finds the class of each rune below tableRunes, for class.
+func (d *DFA) fillTable() {
+	bounds := d.bounds
 	d.table = make([]uint16, tableRunes)
 	k := 0
 	for r := rune(0); r < tableRunes; r++ {

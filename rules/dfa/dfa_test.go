@@ -125,3 +125,40 @@ func BenchmarkMatch(b *testing.B) {
 		}
 	})
 }
+
+// TestNewWithClasses checks that an automaton made again from the rune
+// classes of another answers as it does, and that classes that do not
+// fit are refused.
+func TestNewWithClasses(t *testing.T) {
+	for _, p := range patterns {
+		d, err := Compile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bounds, intervals := d.Classes()
+		again, err := NewWithClasses(d.Prog(), bounds, intervals)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		for _, s := range texts {
+			if got, want := again.Match(s), d.Match(s); got != want {
+				t.Errorf("%s on %q: %v, first automaton %v", p, s, got, want)
+			}
+		}
+	}
+	d, _ := Compile(patterns[0])
+	for _, c := range []struct {
+		bounds    []rune
+		intervals []uint16
+	}{
+		{nil, nil},
+		{[]rune{1}, []uint16{0}},
+		{[]rune{0, 10}, []uint16{0}},
+		{[]rune{0, 10, 5}, []uint16{0, 1, 2}},
+		{[]rune{0, 10}, []uint16{1, 0}},
+	} {
+		if _, err := NewWithClasses(d.Prog(), c.bounds, c.intervals); err == nil {
+			t.Errorf("classes %v %v accepted", c.bounds, c.intervals)
+		}
+	}
+}
