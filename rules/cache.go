@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"regexp/syntax"
 	"sync"
 )
@@ -25,10 +27,11 @@ import (
 var compiledBin []byte
 
 // cacheMagic opens compiled.bin; its version changes with the layout.
-const cacheMagic = "factx compiled rules 1\n"
+const cacheMagic = "factx compiled rules 2\n"
 
 // langCache is one language's part of compiled.bin.
 type langCache struct {
+	files    []byte // the language's files as parsed, in JSON
 	runeSets [][]rune
 	rules    map[string][]byte // rule name → its encoded program
 }
@@ -83,6 +86,7 @@ func openLangCache(code string, hash []byte) *langCache {
 		return nil
 	}
 	c := &langCache{rules: map[string][]byte{}}
+	c.files = d.bytes(int(d.uint()))
 	c.runeSets = make([][]rune, d.uint())
 	for i := range c.runeSets {
 		rs := make([]rune, d.uint())
@@ -101,6 +105,19 @@ func openLangCache(code string, hash []byte) *langCache {
 		return nil
 	}
 	return c
+}
+
+// parsedFiles returns the language's files as they parsed, or nil: the
+// YAML parser reads about 5 MB a second, JSON several times that.
+func (c *langCache) parsedFiles() []*File {
+	if c == nil {
+		return nil
+	}
+	var files []*File
+	if err := json.Unmarshal(c.files, &files); err != nil {
+		return nil
+	}
+	return files
 }
 
 // rule decodes a rule's program.
@@ -177,7 +194,18 @@ func encodeCache() ([]byte, error) {
 		if l == nil {
 			return nil, fmt.Errorf("language %s does not compile", code)
 		}
-		section, err := encodeLang(l, set.lazy[code].hash)
+		z := set.lazy[code]
+		datas := make([][]byte, len(z.names))
+		for i, name := range z.names {
+			if datas[i], err = fs.ReadFile(embedded, name); err != nil {
+				return nil, err
+			}
+		}
+		files, err := json.Marshal(parseEmbedded(z.names, datas))
+		if err != nil {
+			return nil, err
+		}
+		section, err := encodeLang(l, z.hash, files)
 		if err != nil {
 			return nil, fmt.Errorf("language %s: %w", code, err)
 		}
@@ -188,7 +216,7 @@ func encodeCache() ([]byte, error) {
 	return e.b, nil
 }
 
-func encodeLang(l *Lang, hash []byte) ([]byte, error) {
+func encodeLang(l *Lang, hash, files []byte) ([]byte, error) {
 	var sets [][]rune
 	index := map[string]int{} // rune set, as a string of runes → its number
 	setOf := func(rs []rune) int {
@@ -247,6 +275,8 @@ func encodeLang(l *Lang, hash []byte) ([]byte, error) {
 	}
 	var e encoder
 	e.b = append(e.b, hash...)
+	e.uint(uint64(len(files)))
+	e.b = append(e.b, files...)
 	e.uint(uint64(len(sets)))
 	for _, rs := range sets {
 		e.uint(uint64(len(rs)))

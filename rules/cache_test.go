@@ -3,7 +3,9 @@ package rules
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -46,6 +48,14 @@ func TestCachedProgramsAreUsed(t *testing.T) {
 		if c.cache == nil {
 			t.Fatalf("%s: compiled.bin not used (stale? run go generate ./rules)", code)
 		}
+		z := cached.lazy[code]
+		datas := make([][]byte, len(z.names))
+		for i, name := range z.names {
+			datas[i], _ = fs.ReadFile(embedded, name)
+		}
+		if got, want := c.cache.parsedFiles(), parseEmbedded(z.names, datas); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: cached files differ from the parsed YAML", code)
+		}
 		for i, r := range c.Rules {
 			p, ok := c.cache.rule(r.Name)
 			if !ok {
@@ -66,7 +76,7 @@ func TestCachedProgramsAreUsed(t *testing.T) {
 // TestDamagedCacheIsRefused checks that a cache that does not decode
 // whole is not used, whatever byte is cut.
 func TestDamagedCacheIsRefused(t *testing.T) {
-	if _, err := splitCache([]byte("factx compiled rules 0\n")); err == nil {
+	if _, err := splitCache([]byte("factx compiled rules 1\n")); err == nil {
 		t.Error("another version accepted")
 	}
 	for _, n := range []int{0, 5, len(cacheMagic), len(cacheMagic) + 3} {

@@ -45,22 +45,22 @@ type lazyLang struct {
 func (s *Set) Lang(code string) *Lang {
 	if z := s.lazy[code]; z != nil {
 		z.once.Do(func() {
-			var files []*File
 			datas := make([][]byte, len(z.names))
 			for i, name := range z.names {
-				data, err := fs.ReadFile(embedded, name)
-				if err != nil {
-					continue
-				}
-				datas[i] = data
-				if f, _ := ParseFile(path.Join("rules", name), data); f != nil {
-					files = append(files, f)
-				}
+				datas[i], _ = fs.ReadFile(embedded, name)
 			}
 			z.hash = sourceHash(z.names, datas)
+			var cache *langCache
+			if s.cached {
+				cache = openLangCache(code, z.hash)
+			}
+			files := cache.parsedFiles()
+			if files == nil {
+				files = parseEmbedded(z.names, datas)
+			}
 			z.lang, _ = compileLang(code, files, false)
-			if z.lang != nil && s.cached {
-				z.lang.cache = openLangCache(code, z.hash)
+			if z.lang != nil {
+				z.lang.cache = cache
 			}
 		})
 		return z.lang
@@ -461,6 +461,21 @@ func Load(dirs []fs.FS, labels []string) (*Set, error) {
 		errs = append(errs, e...)
 	}
 	return build(files, errs)
+}
+
+// parseEmbedded parses embedded files, skipping those that are missing
+// or do not parse (the package's tests check them all with Load).
+func parseEmbedded(names []string, datas [][]byte) []*File {
+	var files []*File
+	for i, name := range names {
+		if datas[i] == nil {
+			continue
+		}
+		if f, _ := ParseFile(path.Join("rules", name), datas[i]); f != nil {
+			files = append(files, f)
+		}
+	}
+	return files
 }
 
 // LoadLazy reads the embedded rules like Load but compiles each language
