@@ -27,13 +27,22 @@ import (
 var compiledBin []byte
 
 // cacheMagic opens compiled.bin; its version changes with the layout.
-const cacheMagic = "factx compiled rules 2\n"
+const cacheMagic = "factx compiled rules 3\n"
 
 // langCache is one language's part of compiled.bin.
 type langCache struct {
 	files    []byte // the language's files as parsed, in JSON
 	runeSets [][]rune
-	rules    map[string][]byte // rule name → its encoded program
+	rules    map[string]cachedRule
+}
+
+// cachedRule is what the cache holds of a rule: where its matches can
+// begin, decoded with the language, and its program, decoded on first
+// use.
+type cachedRule struct {
+	first   *RuneSet
+	anchors uint64
+	prog    []byte
 }
 
 // cachedProg is a rule's program as compiled ahead of time.
@@ -85,21 +94,20 @@ func openLangCache(code string, hash []byte) *langCache {
 	if string(d.bytes(sha256.Size)) != string(hash) {
 		return nil
 	}
-	c := &langCache{rules: map[string][]byte{}}
+	c := &langCache{rules: map[string]cachedRule{}}
 	c.files = d.bytes(int(d.uint()))
-	c.runeSets = make([][]rune, d.uint())
+	c.runeSets = make([][]rune, d.count())
 	for i := range c.runeSets {
-		rs := make([]rune, d.uint())
-		prev := rune(0)
-		for k := range rs {
-			prev += rune(d.int())
-			rs[k] = prev
-		}
-		c.runeSets[i] = rs
+		c.runeSets[i] = d.runes()
 	}
 	for n := d.uint(); n > 0 && d.err == nil; n-- {
 		name := d.string()
-		c.rules[name] = d.bytes(int(d.uint()))
+		var r cachedRule
+		r.anchors = d.uint()
+		any := d.uint() == 1
+		r.first = NewRuneSet(d.runes(), any)
+		r.prog = d.bytes(int(d.uint()))
+		c.rules[name] = r
 	}
 	if d.err != nil {
 		return nil
@@ -120,21 +128,27 @@ func (c *langCache) parsedFiles() []*File {
 	return files
 }
 
+// first returns the runes and anchors a rule's matches can begin with.
+func (c *langCache) first(name string) (*RuneSet, uint64, bool) {
+	r, ok := c.rules[name]
+	return r.first, r.anchors, ok
+}
+
 // rule decodes a rule's program.
 func (c *langCache) rule(name string) (cachedProg, bool) {
-	b, ok := c.rules[name]
+	r, ok := c.rules[name]
 	if !ok {
 		return cachedProg{}, false
 	}
-	d := decoder{b: b}
+	d := decoder{b: r.prog}
 	var p cachedProg
 	p.lower = d.uint() == 1
-	p.names = make([]string, d.uint())
+	p.names = make([]string, d.count())
 	for i := range p.names {
 		p.names[i] = d.string()
 	}
 	prog := &syntax.Prog{Start: int(d.uint()), NumCap: int(d.uint())}
-	prog.Inst = make([]syntax.Inst, d.uint())
+	prog.Inst = make([]syntax.Inst, d.count())
 	for i := range prog.Inst {
 		in := &prog.Inst[i]
 		in.Op = syntax.InstOp(d.uint())
@@ -144,12 +158,7 @@ func (c *langCache) rule(name string) (cachedProg, bool) {
 			in.Rune = c.runeSets[k-1]
 		}
 	}
-	p.bounds = make([]rune, d.uint())
-	prev := rune(0)
-	for i := range p.bounds {
-		prev += rune(d.int())
-		p.bounds[i] = prev
-	}
+	p.bounds = d.runes()
 	p.intervals = make([]uint16, len(p.bounds))
 	for i := range p.intervals {
 		p.intervals[i] = uint16(d.uint())
@@ -260,16 +269,18 @@ func encodeLang(l *Lang, hash, files []byte) ([]byte, error) {
 			e.uint(uint64(setOf(in.Rune)))
 		}
 		bounds, intervals := r.dfa.Classes()
-		e.uint(uint64(len(bounds)))
-		prev := rune(0)
-		for _, b := range bounds {
-			e.int(int64(b - prev))
-			prev = b
-		}
+		e.runes(bounds)
 		for _, c := range intervals {
 			e.uint(uint64(c))
 		}
 		rules.string(r.Name)
+		rules.uint(r.Anchors)
+		any := uint64(0)
+		if r.First.any {
+			any = 1
+		}
+		rules.uint(any)
+		rules.runes(r.First.ranges)
 		rules.uint(uint64(len(e.b)))
 		rules.b = append(rules.b, e.b...)
 	}
@@ -279,12 +290,7 @@ func encodeLang(l *Lang, hash, files []byte) ([]byte, error) {
 	e.b = append(e.b, files...)
 	e.uint(uint64(len(sets)))
 	for _, rs := range sets {
-		e.uint(uint64(len(rs)))
-		prev := rune(0)
-		for _, r := range rs {
-			e.int(int64(r - prev))
-			prev = r
-		}
+		e.runes(rs)
 	}
 	e.b = append(e.b, rules.b...)
 	return e.b, nil
@@ -294,6 +300,16 @@ type encoder struct{ b []byte }
 
 func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
+// runes writes sorted runes as their differences.
+func (e *encoder) runes(rs []rune) {
+	e.uint(uint64(len(rs)))
+	prev := rune(0)
+	for _, r := range rs {
+		e.int(int64(r - prev))
+		prev = r
+	}
+}
+
 func (e *encoder) string(s string) {
 	e.uint(uint64(len(s)))
 	e.b = append(e.b, s...)
@@ -336,6 +352,28 @@ func (d *decoder) bytes(n int) []byte {
 	out := d.b[:n:n]
 	d.b = d.b[n:]
 	return out
+}
+
+// count reads how many items follow: as each takes a byte at least, a
+// count past the bytes left is damage, and reads as 0.
+func (d *decoder) count() int {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+// runes reads what encoder.runes wrote.
+func (d *decoder) runes() []rune {
+	rs := make([]rune, d.count())
+	prev := rune(0)
+	for i := range rs {
+		prev += rune(d.int())
+		rs[i] = prev
+	}
+	return rs
 }
 
 func (d *decoder) string() string { return string(d.bytes(int(d.uint()))) }

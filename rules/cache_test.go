@@ -48,6 +48,9 @@ func TestCachedProgramsAreUsed(t *testing.T) {
 		if c.cache == nil {
 			t.Fatalf("%s: compiled.bin not used (stale? run go generate ./rules)", code)
 		}
+		if !reflect.DeepEqual(c.anchorIndex, f.anchorIndex) || !reflect.DeepEqual(c.anchors, f.anchors) {
+			t.Errorf("%s: the anchors differ from those of the compiled rules", code)
+		}
 		z := cached.lazy[code]
 		datas := make([][]byte, len(z.names))
 		for i, name := range z.names {
@@ -63,6 +66,9 @@ func TestCachedProgramsAreUsed(t *testing.T) {
 				continue
 			}
 			want := f.Rules[i]
+			if !reflect.DeepEqual(r.First, want.First) || r.Anchors != want.Anchors {
+				t.Errorf("%s/%s: cached first runes differ from the computed ones", code, r.Name)
+			}
 			want.prepare()
 			bounds, intervals := want.dfa.Classes()
 			if p.lower != want.lower || !slices.Equal(p.names, want.names) || p.prog.String() != want.dfa.Prog().String() ||
@@ -76,7 +82,7 @@ func TestCachedProgramsAreUsed(t *testing.T) {
 // TestDamagedCacheIsRefused checks that a cache that does not decode
 // whole is not used, whatever byte is cut.
 func TestDamagedCacheIsRefused(t *testing.T) {
-	if _, err := splitCache([]byte("factx compiled rules 1\n")); err == nil {
+	if _, err := splitCache([]byte("factx compiled rules 0\n")); err == nil {
 		t.Error("another version accepted")
 	}
 	for _, n := range []int{0, 5, len(cacheMagic), len(cacheMagic) + 3} {
@@ -87,7 +93,7 @@ func TestDamagedCacheIsRefused(t *testing.T) {
 			t.Errorf("cut at %d: accepted", n)
 		}
 	}
-	c := &langCache{rules: map[string][]byte{"r": {0, 1, 0, 5, 0, 1, 4, 9, 0}}}
+	c := &langCache{rules: map[string]cachedRule{"r": {prog: []byte{0, 1, 0, 5, 0, 1, 4, 9, 0}}}}
 	if _, ok := c.rule("r"); ok {
 		t.Error("a program jumping outside itself accepted")
 	}

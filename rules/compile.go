@@ -58,10 +58,7 @@ func (s *Set) Lang(code string) *Lang {
 			if files == nil {
 				files = parseEmbedded(z.names, datas)
 			}
-			z.lang, _ = compileLang(code, files, false)
-			if z.lang != nil {
-				z.lang.cache = cache
-			}
+			z.lang, _ = compileLang(code, files, false, cache)
 		})
 		return z.lang
 	}
@@ -532,7 +529,7 @@ func build(files []*File, errs ErrorList) (*Set, error) {
 	}
 	sort.Strings(set.codes)
 	for _, code := range set.codes {
-		l, lerrs := compileLang(code, byLang[code], true)
+		l, lerrs := compileLang(code, byLang[code], true, nil)
 		errs = append(errs, lerrs...)
 		set.langs[code] = l
 	}
@@ -562,9 +559,9 @@ func dedupe(errs ErrorList) ErrorList {
 // compileLang merges a language's files in order (later files override
 // fragments and same-named rules, and their lexicon entries come first)
 // and compiles the result.
-func compileLang(code string, files []*File, eager bool) (*Lang, ErrorList) {
+func compileLang(code string, files []*File, eager bool, cache *langCache) (*Lang, ErrorList) {
 	var errs ErrorList
-	l := &Lang{Code: code, Lexicons: map[string]*Lexicon{}, fragments: map[string]string{}, eager: eager, trees: &fragmentTrees{}}
+	l := &Lang{Code: code, Lexicons: map[string]*Lexicon{}, fragments: map[string]string{}, eager: eager, trees: &fragmentTrees{}, cache: cache}
 	entries := map[string][]Entry{}
 	var rules []Rule
 	var stop, skip []string
@@ -1080,10 +1077,17 @@ func (l *Lang) prepareRule(r Rule) *pendingRule {
 	p.src = src
 	p.cr.src = src
 	// the same pattern with number words as one marker rune: small, and
-	// enough to learn where a match can begin
+	// enough to learn where a match can begin (expanding it also gives
+	// the language the anchors it names)
 	l.shadow = true
 	shadowSrc, _ := l.expand(r.Pattern, nil)
 	l.shadow = false
+	if c := l.cache; c != nil {
+		if first, anchors, ok := c.first(r.Name); ok {
+			p.cr.First, p.cr.Anchors = first, anchors
+			return p
+		}
+	}
 	p.cr.First = NewRuneSet(nil, true)
 	if tree, err := syntax.Parse("(?i)"+shadowSrc, syntax.Perl); err == nil {
 		p.cr.First = firstRunes(tree)
