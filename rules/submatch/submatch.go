@@ -123,10 +123,10 @@ func (m *machine) match(s string) bool {
 	}
 	m.matchcap[0] = 0
 	cond := syntax.EmptyOpContext(endOfText, r)
-	m.add(runq, uint32(m.prog.Start), 0, m.matchcap, cond, nil)
+	m.add(runq, uint32(m.prog.Start), 0, m.matchcap, cond, r, nil)
 	for len(runq.dense) > 0 {
 		cond = syntax.EmptyOpContext(r, r1)
-		m.step(runq, nextq, pos, pos+width, r, cond)
+		m.step(runq, nextq, pos, pos+width, r, r1, cond)
 		if width == 0 {
 			break
 		}
@@ -152,8 +152,9 @@ func (m *machine) clear(q *queue) {
 }
 
 // step moves the threads of runq past rune c into nextq; cond is the
-// context after c, which the empty-width instructions of nextq see.
-func (m *machine) step(runq, nextq *queue, pos, nextPos int, c rune, cond syntax.EmptyOp) {
+// context after c, which the empty-width instructions of nextq see, and
+// next the rune after c.
+func (m *machine) step(runq, nextq *queue, pos, nextPos int, c, next rune, cond syntax.EmptyOp) {
 	for j := 0; j < len(runq.dense); j++ {
 		d := &runq.dense[j]
 		t := d.t
@@ -174,17 +175,11 @@ func (m *machine) step(runq, nextq *queue, pos, nextPos int, c rune, cond syntax
 			}
 			runq.dense = runq.dense[:0]
 			m.matched = true
-		case syntax.InstRune:
-			add = i.MatchRune(c)
-		case syntax.InstRune1:
-			add = c == i.Rune[0]
-		case syntax.InstRuneAny:
-			add = c != endOfText
-		case syntax.InstRuneAnyNotNL:
-			add = c != '\n' && c != endOfText
+		default:
+			add = true // add checked that it reads c
 		}
 		if add {
-			t = m.add(nextq, i.Out, nextPos, t.cap, cond, t)
+			t = m.add(nextq, i.Out, nextPos, t.cap, cond, next, t)
 		}
 		if t != nil {
 			m.pool = append(m.pool, t)
@@ -193,9 +188,25 @@ func (m *machine) step(runq, nextq *queue, pos, nextPos int, c rune, cond syntax
 	runq.dense = runq.dense[:0]
 }
 
+// reads tells whether a rune instruction reads c.
+func reads(i *syntax.Inst, c rune) bool {
+	switch i.Op {
+	case syntax.InstRune1:
+		return c == i.Rune[0]
+	case syntax.InstRune:
+		return i.MatchRune(c)
+	case syntax.InstRuneAny:
+		return c != endOfText
+	}
+	return c != '\n' && c != endOfText // InstRuneAnyNotNL
+}
+
 // add puts pc and what it leads to without reading a rune on q, in
 // priority order; t, when given, is a thread the caller no longer needs.
-func (m *machine) add(q *queue, pc uint32, pos int, cap []int, cond syntax.EmptyOp, t *thread) *thread {
+// c is the rune at pos: an instruction that cannot read it gets no
+// thread (the next step would drop it), which spares a copy of the
+// groups for each branch of a word list that dies at once.
+func (m *machine) add(q *queue, pc uint32, pos int, cap []int, cond syntax.EmptyOp, c rune, t *thread) *thread {
 again:
 	if pc == 0 {
 		return t
@@ -213,7 +224,7 @@ again:
 	switch i.Op {
 	case syntax.InstFail:
 	case syntax.InstAlt, syntax.InstAltMatch:
-		t = m.add(q, i.Out, pos, cap, cond, t)
+		t = m.add(q, i.Out, pos, cap, cond, c, t)
 		pc = i.Arg
 		goto again
 	case syntax.InstEmptyWidth:
@@ -228,13 +239,18 @@ again:
 		if int(i.Arg) < len(cap) {
 			old := cap[i.Arg]
 			cap[i.Arg] = pos
-			m.add(q, i.Out, pos, cap, cond, nil)
+			m.add(q, i.Out, pos, cap, cond, c, nil)
 			cap[i.Arg] = old
 		} else {
 			pc = i.Out
 			goto again
 		}
-	case syntax.InstMatch, syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+	case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		if !reads(i, c) {
+			break
+		}
+		fallthrough
+	case syntax.InstMatch:
 		if t == nil {
 			t = m.alloc(i)
 		} else {
