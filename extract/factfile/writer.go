@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"github.com/factx/factx/extract"
-	"go.yaml.in/yaml/v3"
 )
 
 // Writer streams documents in one format; Close finishes the stream (e.g.
@@ -46,31 +45,42 @@ func normalize(doc extract.Document) extract.Document {
 }
 
 type yamlWriter struct {
-	w io.Writer
-	n int
+	w   io.Writer
+	n   int
+	buf []byte // reused between documents
 }
 
 func (y *yamlWriter) Write(doc extract.Document) error {
-	var buf bytes.Buffer
+	doc = normalize(doc)
+	buf := y.buf[:0]
 	if y.n > 0 {
-		buf.WriteString("---\n")
+		buf = append(buf, "---\n"...)
 	}
-	// A new encoder per document: a long-lived one keeps every event of the
-	// stream in memory.
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(normalize(doc)); err != nil {
-		return fmt.Errorf("encode %s as yaml: %w", doc.Source, err)
+	start := len(buf)
+	buf, ok := appendYAMLDocument(buf, doc)
+	if !ok {
+		// a string the emitter does not write: the reference encoder
+		b, err := encodeYAMLReflect(doc)
+		if err != nil {
+			return fmt.Errorf("encode %s as yaml: %w", doc.Source, err)
+		}
+		buf = append(buf[:start], b...)
 	}
-	if err := enc.Close(); err != nil {
-		return fmt.Errorf("encode %s as yaml: %w", doc.Source, err)
+	if cap(buf) <= maxKeptBuffer {
+		y.buf = buf
+	} else {
+		y.buf = nil
 	}
 	y.n++
-	if _, err := y.w.Write(buf.Bytes()); err != nil {
+	if _, err := y.w.Write(buf); err != nil {
 		return fmt.Errorf("write yaml: %w", err)
 	}
 	return nil
 }
+
+// maxKeptBuffer bounds the buffer a yamlWriter keeps for the next document,
+// so one huge article does not pin its memory for the rest of the run.
+const maxKeptBuffer = 1 << 20
 
 func (y *yamlWriter) Close() error { return nil }
 
