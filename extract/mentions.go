@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,8 +18,6 @@ import (
 type mentionFinder struct {
 	lang   *rules.Lang
 	number *numberReader
-	// allCompiled: every rule's pattern is compiled
-	allCompiled atomic.Bool
 	// anyFirst and anyAnchors are what any rule can begin with: a word
 	// that begins none is no start at all
 	anyFirst   *rules.RuneSet
@@ -77,11 +74,17 @@ func (f *mentionFinder) find(text, published string) []Mention {
 func (f *mentionFinder) candidates(text, published string) []candidate {
 	mt := matchText(text)
 	starts := f.starts(mt)
-	f.compileNeeded(starts)
 	lt := rules.LowerText(mt)
+	sets, words, member := f.matchSets(mt, lt, starts)
 	var cands []candidate
 	for order, r := range f.lang.Rules {
-		for _, m := range f.wordMatches(r, mt, lt, starts) {
+		matches := func(i int) bool { // whether r matches at starts[i]
+			return sets[i*words+order/64]&(1<<(order%64)) != 0
+		}
+		if !member[order] {
+			matches = nil
+		}
+		for _, m := range f.wordMatches(r, mt, lt, starts, matches) {
 			c := candidate{start: m[0], end: m[1], rule: r, order: order}
 			if s, e, ok := r.Group(m, "m"); ok {
 				c.start, c.end = s, e
@@ -177,31 +180,25 @@ func (f *mentionFinder) starts(s string) []start {
 	return out
 }
 
-// compileNeeded compiles, side by side, the patterns of the rules that
-// will be tried on a text and are not compiled yet (rules from
-// rules.LoadLazy compile on first use).
-func (f *mentionFinder) compileNeeded(starts []start) {
-	if f.allCompiled.Load() {
-		return
+// matchSets tells, at each start, which rules match there: bit k of
+// sets[i*words:(i+1)*words] stands for rule k at starts[i]. The rules'
+// unions read each start once for all rules, in the text itself and in
+// its lower-cased copy. A rule that is no member of them (member[k]
+// false) is asked itself, by matchAt.
+func (f *mentionFinder) matchSets(s, lower string, starts []start) (sets []uint64, words int, member []bool) {
+	lowerUnion, casedUnion, member := f.lang.Unions()
+	words = (len(f.lang.Rules) + 63) / 64
+	sets = make([]uint64, len(starts)*words)
+	if lowerUnion == nil || casedUnion == nil {
+		return sets, words, member
 	}
-	var need []*rules.CompiledRule
-	missing := 0
-	for _, r := range f.lang.Rules {
-		if r.Compiled() {
-			continue
-		}
-		missing++
-		for _, st := range starts {
-			if tries(r, st) {
-				need = append(need, r)
-				break
-			}
-		}
+	for i, st := range starts {
+		set := sets[i*words : (i+1)*words]
+		end := min(len(s), st.at+matchWindow)
+		casedUnion.MatchSet(s[st.at:end], set)
+		lowerUnion.MatchSet(lower[st.at:end], set)
 	}
-	rules.CompileAll(need)
-	if len(need) == missing {
-		f.allCompiled.Store(true)
-	}
+	return sets, words, member
 }
 
 // tries tells whether rule r can match at st.
@@ -216,12 +213,12 @@ func tries(r *rules.CompiledRule, st start) bool {
 // rune can begin it, and after a match the search goes on past it. A
 // match that ends inside a word ("екі бір|дей") is cut back to a word
 // boundary within it and tried again.
-func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, starts []start) [][]int {
+func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, starts []start, matches func(int) bool) [][]int {
 	var out [][]int
 	pos := 0
 	text := ""
-	for _, st := range starts {
-		if st.at < pos || !tries(r, st) {
+	for i, st := range starts {
+		if st.at < pos || !tries(r, st) || matches != nil && !matches(i) {
 			continue
 		}
 		if text == "" {
@@ -229,7 +226,7 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, star
 				text = lower // the same text, lower-cased, for a pattern rewritten for it
 			}
 		}
-		m := matchAt(r, text, st.at)
+		m := matchAt(r, text, st.at, matches == nil)
 		if m == nil || m[1] == m[0] {
 			continue
 		}
@@ -257,12 +254,13 @@ func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, star
 const matchWindow = 256
 
 // matchAt runs a rule's anchored pattern at byte offset at of s; the
-// indexes it returns are relative to at. Most attempts fail, and the
-// rule's automaton tells so in a step per rune; the matcher, which keeps
-// the groups, runs only where it matches.
-func matchAt(r *rules.CompiledRule, s string, at int) []int {
+// indexes it returns are relative to at. Most attempts fail, and an
+// automaton tells so in a step per rune (the rules' union, or with ask,
+// the rule's own); the matcher, which keeps the groups, runs only where
+// it matches.
+func matchAt(r *rules.CompiledRule, s string, at int, ask bool) []int {
 	end := min(len(s), at+matchWindow)
-	if !r.MatchPrefix(s[at:end]) {
+	if ask && !r.MatchPrefix(s[at:end]) {
 		return nil
 	}
 	m := r.Submatch(s[at:end])

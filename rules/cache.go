@@ -300,6 +300,7 @@ type encoder struct{ b []byte }
 
 func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) int(v int64)   { e.b = binary.AppendVarint(e.b, v) }
+
 // runes writes sorted runes as their differences.
 func (e *encoder) runes(rs []rune) {
 	e.uint(uint64(len(rs)))

@@ -100,6 +100,45 @@ type Lang struct {
 	trees *fragmentTrees
 	// cache holds the rules' programs compiled ahead of time, or is nil
 	cache *langCache
+	// unions are the automata over all rules (see Unions)
+	unionOnce         sync.Once
+	unionLower, union *dfa.DFA
+	unionMember       []bool
+}
+
+// Unions returns two automata over the language's rules, for
+// dfa.MatchSet: lower over the rules that read lower-cased text (see
+// CompiledRule.Lower), cased over the others. Bit k of a set stands for
+// l.Rules[k], and member[k] tells that the rule is in one of them (a rule
+// whose automaton could not be built is not, and needs MatchPrefix).
+// The first call prepares every rule, on every core.
+func (l *Lang) Unions() (lower, cased *dfa.DFA, member []bool) {
+	l.unionOnce.Do(func() {
+		CompileAll(l.Rules)
+		lowers := make([]*syntax.Prog, len(l.Rules))
+		others := make([]*syntax.Prog, len(l.Rules))
+		l.unionMember = make([]bool, len(l.Rules))
+		for k, r := range l.Rules {
+			if r.dfa == nil {
+				continue
+			}
+			l.unionMember[k] = true
+			if r.lower {
+				lowers[k] = r.dfa.Prog()
+			} else {
+				others[k] = r.dfa.Prog()
+			}
+		}
+		var err error
+		if l.unionLower, err = dfa.NewUnion(lowers); err == nil {
+			l.union, err = dfa.NewUnion(others)
+		}
+		if err != nil { // cannot be: every member is anchored
+			l.unionLower, l.union = nil, nil
+			clear(l.unionMember)
+		}
+	})
+	return l.unionLower, l.union, l.unionMember
 }
 
 // Lexicon returns a lexicon by name, or an empty one: callers need not

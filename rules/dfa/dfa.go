@@ -55,6 +55,11 @@ type DFA struct {
 	start       atomic.Pointer[state]
 	match, dead *state
 
+	// owner, for an automaton of several programs (NewUnion), tells
+	// which program each instruction comes from; nil for one program
+	owner []int32
+	words int // of a set of programs, in uint64s
+
 	mu     sync.Mutex
 	states map[string]*state
 	bytes  int // what states hold
@@ -108,6 +113,8 @@ type state struct {
 	pcs  []uint32
 	ctx  context
 	next []atomic.Pointer[state]
+	// matched, in a union, are the programs that matched on the way in
+	matched []uint64
 }
 
 // New builds the automaton of a compiled program; states are made on
@@ -367,6 +374,89 @@ func (d *DFA) Match(s string) bool {
 	return next == d.match
 }
 
+// MatchSet tells which programs of a union (NewUnion) match at the start
+// of s: it sets bit k of set, a slice of (n+63)/64 words for n programs,
+// for each program k that matches, as Match of its own automaton would.
+// Bits already set are left alone.
+func (d *DFA) MatchSet(s string, set []uint64) {
+	st := d.start.Load()
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		c := d.class(r)
+		next := st.next[c].Load()
+		if next == nil {
+			next = d.step(st, c)
+		}
+		for k, w := range next.matched {
+			set[k] |= w
+		}
+		if len(next.pcs) == 0 {
+			return
+		}
+		st = next
+		i += size
+	}
+	next := st.next[d.eot].Load()
+	if next == nil {
+		next = d.step(st, d.eot)
+	}
+	for k, w := range next.matched {
+		set[k] |= w
+	}
+}
+
+// NewUnion builds one automaton over several programs, each anchored at
+// the start of the text, for MatchSet: a text is read once, however many
+// programs there are, where each program's own automaton would read it
+// again. A nil program is no member (it never matches) and keeps its
+// number.
+func NewUnion(progs []*syntax.Prog) (*DFA, error) {
+	size := 1
+	for _, p := range progs {
+		if p != nil {
+			size += len(p.Inst) + 1
+		}
+	}
+	union := &syntax.Prog{Inst: make([]syntax.Inst, 1, size)}
+	owner := make([]int32, 1, size)
+	owner[0] = -1
+	start := uint32(0) // fails: no member
+	for k, p := range progs {
+		if p == nil {
+			continue
+		}
+		if p.StartCond()&syntax.EmptyBeginText == 0 {
+			return nil, fmt.Errorf("program %d is not anchored at the start of the text", k)
+		}
+		base := uint32(len(union.Inst))
+		for _, in := range p.Inst {
+			in.Out += base
+			if in.Op == syntax.InstAlt || in.Op == syntax.InstAltMatch {
+				in.Arg += base
+			}
+			union.Inst = append(union.Inst, in)
+			owner = append(owner, int32(k))
+		}
+		// each member's start joins the others' by a new branch
+		union.Inst = append(union.Inst, syntax.Inst{Op: syntax.InstAlt, Out: base + uint32(p.Start), Arg: start})
+		owner = append(owner, int32(k))
+		start = uint32(len(union.Inst) - 1)
+	}
+	union.Start = int(start)
+	d := &DFA{prog: union, owner: owner, words: (len(progs) + 63) / 64}
+	d.classes()
+	d.init()
+	d.budget = UnionMaxBytes
+	return d, nil
+}
+
+// UnionMaxBytes bounds the states of a union, as MaxBytes those of one
+// program's automaton: a union's states hold many programs' threads.
+const UnionMaxBytes = 4 << 20
+
 // step builds the transition of st on class c (d.eot: the end of the
 // text) and publishes it.
 func (d *DFA) step(st *state, c int) *state {
@@ -381,6 +471,7 @@ func (d *DFA) step(st *state, c int) *state {
 	}
 	flags := syntax.EmptyOpContext(st.ctx.rep(), next)
 	var runes []uint32
+	var won []uint64 // the programs of a union that match here
 	matched := false
 	d.visited = d.visited[:0]
 	defer func() {
@@ -409,12 +500,21 @@ func (d *DFA) step(st *state, c int) *state {
 			}
 		case syntax.InstMatch:
 			matched = true
+			if d.owner != nil {
+				if won == nil {
+					won = make([]uint64, d.words)
+				}
+				k := d.owner[pc]
+				won[k/64] |= 1 << (k % 64)
+			}
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 			runes = append(runes, pc)
 		}
 	}
 	var to *state
 	switch {
+	case d.owner != nil:
+		to = d.unionStep(runes, won, c, next)
 	case matched:
 		to = d.match
 	case c == d.eot:
@@ -438,11 +538,43 @@ func (d *DFA) step(st *state, c int) *state {
 	return to
 }
 
+// unionStep is where a union goes from a state whose instructions
+// waiting for a rune are runes, won the programs that matched there:
+// past the matched programs' instructions (they have matched already),
+// on rune next, or to a state without instructions at the end of the
+// text.
+func (d *DFA) unionStep(runes []uint32, won []uint64, c int, next rune) *state {
+	var pcs []uint32
+	if c != d.eot {
+		for _, pc := range runes {
+			if k := d.owner[pc]; won != nil && won[k/64]&(1<<(k%64)) != 0 {
+				continue
+			}
+			if d.prog.Inst[pc].MatchRune(next) {
+				pcs = append(pcs, d.prog.Inst[pc].Out)
+			}
+		}
+	}
+	if len(pcs) == 0 && won == nil {
+		return d.dead
+	}
+	slices.Sort(pcs)
+	return d.internWon(compact(pcs), contextOf(next), won)
+}
+
 // intern returns the state of pcs and ctx, making it if new. When the
 // states would outgrow the budget they are all dropped first: a state
 // a caller still holds stays valid, it is only no longer shared.
 func (d *DFA) intern(pcs []uint32, ctx context) *state {
+	return d.internWon(pcs, ctx, nil)
+}
+
+// internWon is intern for a union's state, entered matching won.
+func (d *DFA) internWon(pcs []uint32, ctx context, won []uint64) *state {
 	key := stateKey(pcs, ctx)
+	for _, w := range won {
+		key += "m" + strconv.FormatUint(w, 36)
+	}
 	if st, ok := d.states[key]; ok {
 		return st
 	}
@@ -456,7 +588,9 @@ func (d *DFA) intern(pcs []uint32, ctx context) *state {
 			return st
 		}
 	}
-	return d.add(key, pcs, ctx)
+	st := d.add(key, pcs, ctx)
+	st.matched = won
+	return st
 }
 
 func (d *DFA) add(key string, pcs []uint32, ctx context) *state {

@@ -2,6 +2,7 @@ package dfa
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 )
@@ -161,4 +162,57 @@ func TestNewWithClasses(t *testing.T) {
 			t.Errorf("classes %v %v accepted", c.bounds, c.intervals)
 		}
 	}
+}
+
+// TestUnionAgreesWithMembers checks that a union tells, for every text,
+// exactly the programs whose own automata match it.
+func TestUnionAgreesWithMembers(t *testing.T) {
+	var progs []*syntax.Prog
+	var members []*DFA
+	for i, p := range patterns {
+		d, err := Compile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 3 {
+			d = nil // a gap: no member there
+		}
+		members = append(members, d)
+		if d != nil {
+			progs = append(progs, d.Prog())
+		} else {
+			progs = append(progs, nil)
+		}
+	}
+	u, err := NewUnion(progs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := 0; round < 2; round++ { // the second round runs on built states
+		for _, s := range texts {
+			set := make([]uint64, 1)
+			u.MatchSet(s, set)
+			for k, d := range members {
+				want := d != nil && d.Match(s)
+				if got := set[0]&(1<<k) != 0; got != want {
+					t.Errorf("%s on %q: union says %v, own automaton %v", patterns[k], s, got, want)
+				}
+			}
+		}
+	}
+	if _, err := NewUnion([]*syntax.Prog{mustProg(t, "a")}); err == nil {
+		t.Error("a program not anchored joined a union")
+	}
+}
+
+func mustProg(t *testing.T, expr string) *syntax.Prog {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return prog
 }
