@@ -382,9 +382,10 @@ type Lexicon struct {
 	exact      map[string]int
 	forms      []formRe
 	formsOnce  sync.Once
-	prefixOnce sync.Once
-	prefix     *regexp.Regexp
-	prefixDFA  *dfa.DFA // tells, fast, whether prefix matches at all
+	prefixOnce  sync.Once
+	prefix      *regexp.Regexp
+	longestOnce sync.Once
+	longest     *dfa.DFA // reads prefix's longest match in one pass
 	alt        string
 }
 
@@ -393,11 +394,15 @@ type Lexicon struct {
 type formRe struct {
 	stem  string
 	re    *regexp.Regexp
-	src   string // the pattern of re, until it is compiled
+	dfa   *dfa.DFA // answers for re, in a step per rune
+	src   string   // the pattern of re, until it is compiled
 	entry int
 }
 
 func (f formRe) match(k string) bool {
+	if f.dfa != nil {
+		return f.dfa.Match(k)
+	}
 	if f.re != nil {
 		return f.re.MatchString(k)
 	}
@@ -821,13 +826,14 @@ func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
 	} else {
 		x.alt = "(?:" + strings.Join(parts, "|") + ")"
 	}
-	x.prefixOnce = sync.Once{}
+	x.prefixOnce, x.longestOnce = sync.Once{}, sync.Once{}
 	x.formsOnce = sync.Once{}
-	x.prefix, x.prefixDFA = nil, nil
+	x.prefix, x.longest = nil, nil
 	return errs
 }
 
-// compileForms compiles the form patterns left for first use.
+// compileForms compiles the form patterns left for first use, and the
+// automata that answer for them.
 func (x *Lexicon) compileForms() {
 	for i, f := range x.forms {
 		if f.re == nil && f.src != "" {
@@ -836,6 +842,9 @@ func (x *Lexicon) compileForms() {
 				re = regexp.MustCompile(`^[^\x00-\x{10FFFF}]$`) // checked by Load
 			}
 			x.forms[i].re = re
+		}
+		if x.forms[i].re != nil {
+			x.forms[i].dfa, _ = dfa.Compile(x.forms[i].re.String())
 		}
 	}
 }
@@ -871,17 +880,25 @@ func (x *Lexicon) compilePrefix() {
 	}
 	re.Longest()
 	x.prefix = re
-	x.prefixDFA, _ = dfa.Compile(expr)
+}
+
+// compileLongest builds the automaton PrefixLength runs.
+func (x *Lexicon) compileLongest() {
+	if tree, err := syntax.Parse("^(?i:"+x.alt+")", syntax.Perl); err == nil {
+		if prog, err := syntax.Compile(tree.Simplify()); err == nil {
+			x.longest, _ = dfa.NewLongest(prog)
+		}
+	}
 }
 
 // PrefixLength is the length of the longest form at the start of s, 0
-// for none: the automaton rules most words out, regexp measures the rest.
+// for none, as Prefix finds it: an automaton reads it in one pass.
 func (x *Lexicon) PrefixLength(s string) int {
-	x.prefixOnce.Do(x.compilePrefix)
-	if x.prefixDFA != nil && !x.prefixDFA.Match(s) {
-		return 0
+	x.longestOnce.Do(x.compileLongest)
+	if x.longest != nil {
+		return max(0, x.longest.Longest(s))
 	}
-	loc := x.prefix.FindStringIndex(s)
+	loc := x.Prefix().FindStringIndex(s)
 	if loc == nil {
 		return 0
 	}

@@ -35,3 +35,74 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// TestPrefixLengthAgreesWithRegexp checks the automaton PrefixLength
+// runs against regexp in leftmost-longest mode, on every form of every
+// lexicon, glued to more text, cut short and at each of its runes.
+func TestPrefixLengthAgreesWithRegexp(t *testing.T) {
+	set, err := LoadLazy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range set.Codes() {
+		l := set.Lang(code)
+		for name, x := range l.Lexicons {
+			for _, e := range x.Entries {
+				for _, form := range e.Forms {
+					for _, s := range []string{form, form + " тест", form + "ы", strings.ToUpper(form) + "-2", form[:len(form)/2]} {
+						for i := range s {
+							want := 0
+							if loc := x.Prefix().FindStringIndex(s[i:]); loc != nil {
+								want = loc[1]
+							}
+							if got := x.PrefixLength(s[i:]); got != want {
+								t.Errorf("%s/%s on %q: PrefixLength %d, regexp %d", code, name, s[i:], got, want)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestFormAutomataAgreeWithRegexp checks the automata that answer for
+// the pattern forms of every lexicon against their regexps, on every form
+// of the lexicon folded, glued to more letters and cut short.
+func TestFormAutomataAgreeWithRegexp(t *testing.T) {
+	set, err := LoadLazy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, code := range set.Codes() {
+		for name, x := range set.Lang(code).Lexicons {
+			x.formsOnce.Do(x.compileForms)
+			var texts []string
+			for _, e := range x.Entries {
+				for _, form := range e.Forms {
+					k := Fold(form)
+					texts = append(texts, k, k+"ы", k+" и", k[:len(k)/2], strings.TrimSuffix(k, "*"))
+				}
+			}
+			for _, f := range x.forms {
+				if f.re == nil {
+					continue
+				}
+				if f.dfa == nil {
+					t.Errorf("%s/%s: form %s has no automaton", code, name, f.re)
+					continue
+				}
+				checked++
+				for _, s := range texts {
+					if got, want := f.dfa.Match(s), f.re.MatchString(s); got != want {
+						t.Errorf("%s/%s: form %s on %q: automaton %v, regexp %v", code, name, f.re, s, got, want)
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no pattern forms: the test checks nothing")
+	}
+}

@@ -59,6 +59,8 @@ type DFA struct {
 	// which program each instruction comes from; nil for one program
 	owner []int32
 	words int // of a set of programs, in uint64s
+	// longest keeps a matched program's threads alive (see Longest)
+	longest bool
 
 	mu     sync.Mutex
 	states map[string]*state
@@ -453,6 +455,52 @@ func NewUnion(progs []*syntax.Prog) (*DFA, error) {
 	return d, nil
 }
 
+// NewLongest builds the automaton of an anchored program for Longest.
+func NewLongest(prog *syntax.Prog) (*DFA, error) {
+	d, err := NewUnion([]*syntax.Prog{prog})
+	if err != nil {
+		return nil, err
+	}
+	d.longest = true
+	d.budget = MaxBytes
+	return d, nil
+}
+
+// Longest returns the end (in bytes) of the longest match at the start
+// of s, as regexp in leftmost-longest mode finds it, or -1 for none; d
+// is from NewLongest.
+func (d *DFA) Longest(s string) int {
+	end := -1
+	st := d.start.Load()
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		c := d.class(r)
+		next := st.next[c].Load()
+		if next == nil {
+			next = d.step(st, c)
+		}
+		if next.matched != nil {
+			end = i // the threads before this rune matched
+		}
+		if len(next.pcs) == 0 {
+			return end
+		}
+		st = next
+		i += size
+	}
+	next := st.next[d.eot].Load()
+	if next == nil {
+		next = d.step(st, d.eot)
+	}
+	if next.matched != nil {
+		end = len(s)
+	}
+	return end
+}
+
 // UnionMaxBytes bounds the states of a union, as MaxBytes those of one
 // program's automaton: a union's states hold many programs' threads.
 const UnionMaxBytes = 4 << 20
@@ -547,7 +595,7 @@ func (d *DFA) unionStep(runes []uint32, won []uint64, c int, next rune) *state {
 	var pcs []uint32
 	if c != d.eot {
 		for _, pc := range runes {
-			if k := d.owner[pc]; won != nil && won[k/64]&(1<<(k%64)) != 0 {
+			if k := d.owner[pc]; won != nil && !d.longest && won[k/64]&(1<<(k%64)) != 0 {
 				continue
 			}
 			if d.prog.Inst[pc].MatchRune(next) {

@@ -92,15 +92,37 @@ func FuzzMatch(f *testing.F) {
 		f.Add(s)
 	}
 	res := make([]*regexp.Regexp, len(patterns))
+	longest := make([]*regexp.Regexp, len(patterns))
 	ds := make([]*DFA, len(patterns))
+	ls := make([]*DFA, len(patterns))
+	progs := make([]*syntax.Prog, len(patterns))
 	for i, p := range patterns {
 		res[i] = regexp.MustCompile(p)
+		longest[i] = regexp.MustCompile(p)
+		longest[i].Longest()
 		ds[i], _ = Compile(p)
+		progs[i] = ds[i].Prog()
+		ls[i], _ = NewLongest(progs[i])
 	}
+	union, _ := NewUnion(progs)
+	// the automata, their union and Longest must agree with regexp
 	f.Fuzz(func(t *testing.T, s string) {
+		set := make([]uint64, 1)
+		union.MatchSet(s, set)
 		for i, d := range ds {
-			if got := d.Match(s); got != res[i].MatchString(s) {
+			want := res[i].MatchString(s)
+			if got := d.Match(s); got != want {
 				t.Fatalf("%s on %q: dfa says %v", patterns[i], s, got)
+			}
+			if got := set[0]&(1<<i) != 0; got != want {
+				t.Fatalf("%s on %q: union says %v", patterns[i], s, got)
+			}
+			end := -1
+			if loc := longest[i].FindStringIndex(s); loc != nil {
+				end = loc[1]
+			}
+			if got := ls[i].Longest(s); got != end {
+				t.Fatalf("%s on %q: Longest %d, regexp %d", patterns[i], s, got, end)
 			}
 		}
 	})
@@ -215,4 +237,26 @@ func mustProg(t *testing.T, expr string) *syntax.Prog {
 		t.Fatal(err)
 	}
 	return prog
+}
+
+// TestLongestAgreesWithRegexp checks Longest against regexp in
+// leftmost-longest mode.
+func TestLongestAgreesWithRegexp(t *testing.T) {
+	for _, p := range append(patterns, `^(?:a|ab|abc)`, `^(?:x*?)`, `^(?:a\b|ab)`, `^(?:три|тридцать|тридцати)`) {
+		re := regexp.MustCompile(p)
+		re.Longest()
+		d, err := NewLongest(mustProg(t, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range append(texts, "abc", "abd", "a b", "тридцать", "тридцатый", "три ") {
+			want := -1
+			if loc := re.FindStringIndex(s); loc != nil {
+				want = loc[1]
+			}
+			if got := d.Longest(s); got != want {
+				t.Errorf("%s on %q: Longest %d, regexp %d", p, s, got, want)
+			}
+		}
+	}
 }

@@ -22,6 +22,12 @@ type Matcher struct {
 	prog  *syntax.Prog
 	ncap  int // 2 × (groups + 1)
 	cache sync.Pool
+	// first holds, for each instruction, the buckets (see bucket) of the
+	// runes that can be read first from it: a branch that cannot read
+	// the next rune is not walked at all, and the branches of a word
+	// list are most of a rule's program
+	firstOnce sync.Once
+	first     []buckets
 }
 
 // New returns the matcher of a program with groups capture groups (the
@@ -34,9 +40,10 @@ func New(prog *syntax.Prog, groups int) *Matcher {
 // FindStringSubmatchIndex does (pairs of byte offsets, -1 for a group
 // that took no part), or nil when the program does not match there.
 func (m *Matcher) Find(s string) []int {
+	m.firstOnce.Do(func() { m.first = firsts(m.prog) })
 	vm, _ := m.cache.Get().(*machine)
 	if vm == nil {
-		vm = newMachine(m.prog, m.ncap)
+		vm = newMachine(m.prog, m.ncap, m.first)
 	}
 	var out []int
 	if vm.match(s) {
@@ -64,6 +71,7 @@ type queue struct {
 
 type machine struct {
 	prog     *syntax.Prog
+	first    []buckets
 	q0, q1   queue
 	pool     []*thread
 	matched  bool
@@ -71,10 +79,11 @@ type machine struct {
 	ncap     int
 }
 
-func newMachine(prog *syntax.Prog, ncap int) *machine {
+func newMachine(prog *syntax.Prog, ncap int, first []buckets) *machine {
 	n := len(prog.Inst)
 	return &machine{
 		prog:     prog,
+		first:    first,
 		q0:       queue{sparse: make([]uint32, n), dense: make([]entry, 0, n)},
 		q1:       queue{sparse: make([]uint32, n), dense: make([]entry, 0, n)},
 		matchcap: make([]int, ncap),
@@ -208,7 +217,7 @@ func reads(i *syntax.Inst, c rune) bool {
 // groups for each branch of a word list that dies at once.
 func (m *machine) add(q *queue, pc uint32, pos int, cap []int, cond syntax.EmptyOp, c rune, t *thread) *thread {
 again:
-	if pc == 0 {
+	if pc == 0 || !m.first[pc].has(c) {
 		return t
 	}
 	if j := q.sparse[pc]; j < uint32(len(q.dense)) && q.dense[j].pc == pc {
