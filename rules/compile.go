@@ -377,16 +377,16 @@ func (r *CompiledRule) Group(m []int, name string) (int, int, bool) {
 
 // Lexicon maps forms to entries.
 type Lexicon struct {
-	Name       string
-	Entries    []Entry
-	exact      map[string]int
-	forms      []formRe
-	formsOnce  sync.Once
+	Name        string
+	Entries     []Entry
+	exact       map[string]int
+	forms       []formRe
+	formsOnce   sync.Once
 	prefixOnce  sync.Once
 	prefix      *regexp.Regexp
 	longestOnce sync.Once
 	longest     *dfa.DFA // reads prefix's longest match in one pass
-	alt        string
+	alt         string
 }
 
 // formRe matches one form that is not a plain word: a stem followed by
