@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
 	"regexp"
 	"sort"
 	"strconv"
@@ -76,15 +77,33 @@ func (f *mentionFinder) candidates(text, published string) []candidate {
 	starts := f.starts(mt)
 	lt := rules.LowerText(mt)
 	sets, words, member := f.matchSets(mt, lt, starts)
+	matches := make([][][]int, len(f.lang.Rules)) // by rule, in text order
+	for k, r := range f.lang.Rules {
+		if !member[k] {
+			matches[k] = f.wordMatches(r, mt, lt, starts)
+		}
+	}
+	// the union members: only the rules whose bit is set at a start are
+	// tried there; after a match, a rule is tried again past its end
+	pos := make([]int, len(f.lang.Rules))
+	for i, st := range starts {
+		for w, set := range sets[i*words : (i+1)*words] {
+			for ; set != 0; set &= set - 1 {
+				k := w*64 + tzcnt(set)
+				r := f.lang.Rules[k]
+				if st.at < pos[k] || !tries(r, st) {
+					continue
+				}
+				if m := f.wordMatchAt(r, mt, lt, st, false); m != nil {
+					matches[k] = append(matches[k], m)
+					pos[k] = m[1]
+				}
+			}
+		}
+	}
 	var cands []candidate
 	for order, r := range f.lang.Rules {
-		matches := func(i int) bool { // whether r matches at starts[i]
-			return sets[i*words+order/64]&(1<<(order%64)) != 0
-		}
-		if !member[order] {
-			matches = nil
-		}
-		for _, m := range f.wordMatches(r, mt, lt, starts, matches) {
+		for _, m := range matches[order] {
 			c := candidate{start: m[0], end: m[1], rule: r, order: order}
 			if s, e, ok := r.Group(m, "m"); ok {
 				c.start, c.end = s, e
@@ -201,6 +220,9 @@ func (f *mentionFinder) matchSets(s, lower string, starts []start) (sets []uint6
 	return sets, words, member
 }
 
+// tzcnt is the index of the lowest set bit of a non-zero word.
+func tzcnt(w uint64) int { return bits.TrailingZeros64(w) }
+
 // tries tells whether rule r can match at st.
 func tries(r *rules.CompiledRule, st start) bool {
 	return st.anchors&r.Anchors != 0 || r.First.Has(st.r)
@@ -213,39 +235,42 @@ func tries(r *rules.CompiledRule, st start) bool {
 // rune can begin it, and after a match the search goes on past it. A
 // match that ends inside a word ("екі бір|дей") is cut back to a word
 // boundary within it and tried again.
-func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, starts []start, matches func(int) bool) [][]int {
+func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, starts []start) [][]int {
 	var out [][]int
 	pos := 0
-	text := ""
-	for i, st := range starts {
-		if st.at < pos || !tries(r, st) || matches != nil && !matches(i) {
+	for _, st := range starts {
+		if st.at < pos || !tries(r, st) {
 			continue
 		}
-		if text == "" {
-			if text = s; r.Lower() {
-				text = lower // the same text, lower-cased, for a pattern rewritten for it
-			}
-		}
-		m := matchAt(r, text, st.at, matches == nil)
-		if m == nil || m[1] == m[0] {
-			continue
-		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += st.at
-			}
-		}
-		if boundaryOK(text, m[0], m[1], f.joins) {
+		if m := f.wordMatchAt(r, s, lower, st, true); m != nil {
 			out = append(out, m)
 			pos = m[1]
-			continue
-		}
-		if short := f.shorter(r, text, m); short != nil {
-			out = append(out, short)
-			pos = short[1]
 		}
 	}
 	return out
+}
+
+// wordMatchAt is one attempt of wordMatches, at st: the match, in byte
+// offsets of the text, or nil. ask says whether the rule's own automaton
+// is to be asked first (the caller knows otherwise that it matches).
+func (f *mentionFinder) wordMatchAt(r *rules.CompiledRule, s, lower string, st start, ask bool) []int {
+	text := s
+	if r.Lower() {
+		text = lower // the same text, lower-cased, for a pattern rewritten for it
+	}
+	m := matchAt(r, text, st.at, ask)
+	if m == nil || m[1] == m[0] {
+		return nil
+	}
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += st.at
+		}
+	}
+	if boundaryOK(text, m[0], m[1], f.joins) {
+		return m
+	}
+	return f.shorter(r, text, m)
 }
 
 // matchWindow bounds the text an anchored attempt is given: no mention
