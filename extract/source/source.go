@@ -215,7 +215,7 @@ func Read(it Item, stdin io.Reader, opt Options) Item {
 			it.Err = fmt.Errorf("%s: no input", name)
 			return it
 		}
-		raw, err = readLimited(stdin, limit)
+		raw, err = readLimited(stdin, limit, 0)
 	} else {
 		raw, err = readFile(it.Source, limit)
 	}
@@ -259,14 +259,35 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readLimited(f, limit)
+	var size int64
+	if info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	return readLimited(f, limit, size)
 }
 
 // readLimited reads all of r, failing with errTooLarge past limit bytes.
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
+// size is how many bytes r is expected to hold (0 if unknown); reading
+// into a buffer of that size saves growing one.
+func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
+	n := int64(512)
+	if size > 0 && size < limit {
+		n = size + 1 // room to see EOF without growing
+	}
+	raw := make([]byte, 0, n)
+	lr := io.LimitReader(r, limit+1)
+	for {
+		if len(raw) == cap(raw) {
+			raw = append(raw, 0)[:len(raw)]
+		}
+		m, err := lr.Read(raw[len(raw):cap(raw)])
+		raw = raw[:len(raw)+m]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(raw)) > limit {
 		return nil, fmt.Errorf("%w: over the limit of %d bytes", errTooLarge, limit)
