@@ -185,10 +185,21 @@ type start struct {
 
 // starts lists the positions of s where a match may begin: not inside a
 // word or a number. Every rule is tried only there.
+// It reads the text once, keeping the two runes before each position,
+// and decides as startOK does.
 func (f *mentionFinder) starts(s string) []start {
-	out := make([]start, 0, len(s)/4)
+	out := make([]start, 0, len(s)/16)
+	prev, prev2 := rune(-1), rune(-1) // none yet
+	prevWord := false
 	for i, r := range s {
-		if !startOK(s, i, f.joins) {
+		word := isWordRune(r)
+		ok := i == 0 || !(prevWord && word)
+		if ok && i > 1 && (prev == '.' || prev == ',') && unicode.IsDigit(r) &&
+			unicode.IsDigit(prev2) && f.joins(prev, digitRun(s[i:])) {
+			ok = false
+		}
+		prev2, prev, prevWord = prev, r, word
+		if !ok {
 			continue
 		}
 		st := start{at: i, r: r, anchors: f.lang.AnchorsAt(s[i:])}

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/factx/factx/rules"
+)
+
+// startsByStartOK is the finder's starts as they were first written: each
+// position asks startOK, which decodes the runes around it again.
+func (f *mentionFinder) startsByStartOK(s string) []start {
+	var out []start
+	for i, r := range s {
+		if !startOK(s, i, f.joins) {
+			continue
+		}
+		st := start{at: i, r: r, anchors: f.lang.AnchorsAt(s[i:])}
+		if st.anchors&f.anyAnchors != 0 || f.anyFirst.Has(r) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+var startTexts = []string{
+	"", "5", "1,5 млн", "22,24,26", "1.234.567 тенге", "в 2,3 раза", "а.5", ".5%", "x1", "1x",
+	"12 000 000", "5,000.25", "3.14.15", "ә,1", "\xff1,2", "1,\xff2", "1\xd0,2", "§1,234", "1,2345",
+}
+
+// FuzzStarts checks that starts, which reads the text once, finds the
+// positions startOK finds, in every language, on any bytes.
+func FuzzStarts(f *testing.F) {
+	for _, s := range startTexts {
+		f.Add(s)
+	}
+	set, err := rules.LoadLazy()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var finders []*mentionFinder
+	for _, code := range set.Codes() {
+		finders = append(finders, newMentionFinder(set.Lang(code)))
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, mf := range finders {
+			if got, want := mf.starts(s), mf.startsByStartOK(s); !slices.Equal(got, want) {
+				t.Fatalf("%s on %q: starts %v, by startOK %v", mf.lang.Code, s, got, want)
+			}
+		}
+	})
+}
