@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,6 +24,9 @@ type mentionFinder struct {
 	// that begins none is no start at all
 	anyFirst   *rules.RuneSet
 	anyAnchors uint64
+	// lower and cased are what the rules of each union can begin with
+	modesOnce    sync.Once
+	lower, cased beginnings
 }
 
 func newMentionFinder(l *rules.Lang) *mentionFinder {
@@ -222,17 +226,49 @@ func (f *mentionFinder) matchSets(s, lower string, starts []start) (sets []uint6
 	if lowerUnion == nil || casedUnion == nil {
 		return sets, words, member
 	}
+	f.modesOnce.Do(f.splitModes)
 	for i, st := range starts {
 		set := sets[i*words : (i+1)*words]
 		end := min(len(s), st.at+matchWindow)
-		casedUnion.MatchSet(s[st.at:end], set)
-		lowerUnion.MatchSet(lower[st.at:end], set)
+		// a union is read only where one of its rules can begin
+		if f.cased.tries(st) {
+			casedUnion.MatchSet(s[st.at:end], set)
+		}
+		if f.lower.tries(st) {
+			lowerUnion.MatchSet(lower[st.at:end], set)
+		}
 	}
 	return sets, words, member
 }
 
 // tzcnt is the index of the lowest set bit of a non-zero word.
 func tzcnt(w uint64) int { return bits.TrailingZeros64(w) }
+
+// beginnings is what any of a group of rules can begin with.
+type beginnings struct {
+	first   *rules.RuneSet
+	anchors uint64
+}
+
+func (b beginnings) tries(st start) bool {
+	return st.anchors&b.anchors != 0 || b.first.Has(st.r)
+}
+
+// splitModes learns what the rules of each union can begin with; the
+// rules are prepared (Unions did it), so each knows its case mode.
+func (f *mentionFinder) splitModes() {
+	var lower, cased []*rules.RuneSet
+	for _, r := range f.lang.Rules {
+		if r.Lower() {
+			lower = append(lower, r.First)
+			f.lower.anchors |= r.Anchors
+		} else {
+			cased = append(cased, r.First)
+			f.cased.anchors |= r.Anchors
+		}
+	}
+	f.lower.first, f.cased.first = rules.Union(lower...), rules.Union(cased...)
+}
 
 // tries tells whether rule r can match at st.
 func tries(r *rules.CompiledRule, st start) bool {

@@ -44,7 +44,6 @@ func bucket(r rune) uint {
 
 func (b *buckets) add(r rune) { k := bucket(r); b[k/64] |= 1 << (k % 64) }
 
-func (b buckets) has(r rune) bool { k := bucket(r); return b[k/64]&(1<<(k%64)) != 0 }
 
 var allBuckets = buckets{^uint64(0), ^uint64(0)}
 

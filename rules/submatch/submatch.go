@@ -132,7 +132,7 @@ func (m *machine) match(s string) bool {
 	}
 	m.matchcap[0] = 0
 	cond := syntax.EmptyOpContext(endOfText, r)
-	m.add(runq, uint32(m.prog.Start), 0, m.matchcap, cond, r, nil)
+	m.add(runq, uint32(m.prog.Start), 0, m.matchcap, cond, r, bucket(r), nil)
 	for len(runq.dense) > 0 {
 		cond = syntax.EmptyOpContext(r, r1)
 		m.step(runq, nextq, pos, pos+width, r, r1, cond)
@@ -164,6 +164,7 @@ func (m *machine) clear(q *queue) {
 // context after c, which the empty-width instructions of nextq see, and
 // next the rune after c.
 func (m *machine) step(runq, nextq *queue, pos, nextPos int, c, next rune, cond syntax.EmptyOp) {
+	nextBucket := bucket(next)
 	for j := 0; j < len(runq.dense); j++ {
 		d := &runq.dense[j]
 		t := d.t
@@ -188,7 +189,7 @@ func (m *machine) step(runq, nextq *queue, pos, nextPos int, c, next rune, cond 
 			add = true // add checked that it reads c
 		}
 		if add {
-			t = m.add(nextq, i.Out, nextPos, t.cap, cond, next, t)
+			t = m.add(nextq, i.Out, nextPos, t.cap, cond, next, nextBucket, t)
 		}
 		if t != nil {
 			m.pool = append(m.pool, t)
@@ -212,12 +213,12 @@ func reads(i *syntax.Inst, c rune) bool {
 
 // add puts pc and what it leads to without reading a rune on q, in
 // priority order; t, when given, is a thread the caller no longer needs.
-// c is the rune at pos: an instruction that cannot read it gets no
-// thread (the next step would drop it), which spares a copy of the
-// groups for each branch of a word list that dies at once.
-func (m *machine) add(q *queue, pc uint32, pos int, cap []int, cond syntax.EmptyOp, c rune, t *thread) *thread {
+// c is the rune at pos, cb its bucket: an instruction that cannot read
+// it gets no thread (the next step would drop it), and a branch none of
+// whose first runes shares its bucket is not walked.
+func (m *machine) add(q *queue, pc uint32, pos int, cap []int, cond syntax.EmptyOp, c rune, cb uint, t *thread) *thread {
 again:
-	if pc == 0 || !m.first[pc].has(c) {
+	if pc == 0 || m.first[pc][cb/64]&(1<<(cb%64)) == 0 {
 		return t
 	}
 	if j := q.sparse[pc]; j < uint32(len(q.dense)) && q.dense[j].pc == pc {
@@ -233,7 +234,7 @@ again:
 	switch i.Op {
 	case syntax.InstFail:
 	case syntax.InstAlt, syntax.InstAltMatch:
-		t = m.add(q, i.Out, pos, cap, cond, c, t)
+		t = m.add(q, i.Out, pos, cap, cond, c, cb, t)
 		pc = i.Arg
 		goto again
 	case syntax.InstEmptyWidth:
@@ -248,7 +249,7 @@ again:
 		if int(i.Arg) < len(cap) {
 			old := cap[i.Arg]
 			cap[i.Arg] = pos
-			m.add(q, i.Out, pos, cap, cond, c, nil)
+			m.add(q, i.Out, pos, cap, cond, c, cb, nil)
 			cap[i.Arg] = old
 		} else {
 			pc = i.Out
