@@ -46,7 +46,8 @@ type candidate struct {
 	start, end int
 	rule       *rules.CompiledRule
 	order      int
-	mentions   []Mention
+	m          []int     // the match, as Submatch gives it, in the text
+	mentions   []Mention // what it reads, once resolve reads it
 }
 
 // matchText folds letters that differ only in spelling (ё/е) without
@@ -72,11 +73,22 @@ func matchText(text string) string {
 // offsets in Start/End (converted to runes by the caller). published is
 // the article's date, "" when unknown, for relative dates.
 func (f *mentionFinder) find(text, published string) []Mention {
-	return resolve(f.candidates(text, published), false)
+	return f.mentions(text, published, false)
 }
 
-// candidates runs every rule and keeps each match that reads.
-func (f *mentionFinder) candidates(text, published string) []candidate {
+// mentions is find, keeping the matches of guards (IGNORE) with
+// keepIgnored. A match is read (its numbers, units, dates) only once it
+// has won its place: most matches lose to a longer or stronger one.
+func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Mention {
+	return resolve(f.candidates(text), keepIgnored, func(c *candidate) bool {
+		ms, ok := f.read(text, c.rule, c.m, c.start, c.end, published)
+		c.mentions = ms
+		return ok
+	})
+}
+
+// candidates runs every rule and keeps each match.
+func (f *mentionFinder) candidates(text string) []candidate {
 	mt := matchText(text)
 	starts := f.starts(mt)
 	lt := rules.LowerText(mt)
@@ -108,15 +120,10 @@ func (f *mentionFinder) candidates(text, published string) []candidate {
 	var cands []candidate
 	for order, r := range f.lang.Rules {
 		for _, m := range matches[order] {
-			c := candidate{start: m[0], end: m[1], rule: r, order: order}
+			c := candidate{start: m[0], end: m[1], rule: r, order: order, m: m}
 			if s, e, ok := r.Group(m, "m"); ok {
 				c.start, c.end = s, e
 			}
-			ms, ok := f.read(text, r, m, c.start, c.end, published)
-			if !ok {
-				continue
-			}
-			c.mentions = ms
 			cands = append(cands, c)
 		}
 	}
@@ -124,8 +131,10 @@ func (f *mentionFinder) candidates(text, published string) []candidate {
 }
 
 // resolve keeps the best of overlapping candidates: higher rule priority,
-// then the longer match, then the earlier one, then the earlier rule.
-func resolve(cands []candidate, keepIgnored bool) []Mention {
+// then the longer match, then the earlier one, then the earlier rule. A
+// candidate is read when it comes to be kept; one that does not read is
+// passed over, as if it had never matched.
+func resolve(cands []candidate, keepIgnored bool, read func(*candidate) bool) []Mention {
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
 		if a.rule.Priority != b.rule.Priority {
@@ -155,7 +164,7 @@ func resolve(cands []candidate, keepIgnored bool) []Mention {
 				break
 			}
 		}
-		if clash {
+		if clash || !read(&c) {
 			continue
 		}
 		for i := c.start; i < c.end; i++ {
