@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"math/bits"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,6 +28,7 @@ type mentionFinder struct {
 	// lower and cased are what the rules of each union can begin with
 	modesOnce    sync.Once
 	lower, cased beginnings
+	scratch      sync.Pool // of *scratch
 }
 
 func newMentionFinder(l *rules.Lang) *mentionFinder {
@@ -80,19 +82,51 @@ func (f *mentionFinder) find(text, published string) []Mention {
 // keepIgnored. A match is read (its numbers, units, dates) only once it
 // has won its place: most matches lose to a longer or stronger one.
 func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Mention {
-	return resolve(f.candidates(text), keepIgnored, func(c *candidate) bool {
+	sc, _ := f.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer f.putScratch(sc)
+	return resolve(f.candidates(text, sc), keepIgnored, sc, func(c *candidate) bool {
 		ms, ok := f.read(text, c.rule, c.m, c.start, c.end, published)
 		c.mentions = ms
 		return ok
 	})
 }
 
+// scratch is the memory a text needs while its mentions are found, kept
+// for the next text (the finder is shared: one scratch per text at a
+// time, from a pool).
+type scratch struct {
+	starts []start
+	sets   []uint64
+	taken  []bool
+}
+
+// maxScratch is the most elements a scratch slice keeps between texts:
+// a huge text should not hold its memory for ever.
+const maxScratch = 1 << 16
+
+func (f *mentionFinder) putScratch(sc *scratch) {
+	if cap(sc.starts) > maxScratch {
+		sc.starts = nil
+	}
+	if cap(sc.sets) > maxScratch {
+		sc.sets = nil
+	}
+	if cap(sc.taken) > maxScratch {
+		sc.taken = nil
+	}
+	f.scratch.Put(sc)
+}
+
 // candidates runs every rule and keeps each match.
-func (f *mentionFinder) candidates(text string) []candidate {
+func (f *mentionFinder) candidates(text string, sc *scratch) []candidate {
 	mt := matchText(text)
-	starts := f.starts(mt)
+	sc.starts = f.starts(mt, sc.starts[:0])
+	starts := sc.starts
 	lt := rules.LowerText(mt)
-	sets, words, member := f.matchSets(mt, lt, starts)
+	sets, words, member := f.matchSets(mt, lt, starts, sc)
 	matches := make([][][]int, len(f.lang.Rules)) // by rule, in text order
 	for k, r := range f.lang.Rules {
 		if !member[k] {
@@ -134,7 +168,7 @@ func (f *mentionFinder) candidates(text string) []candidate {
 // then the longer match, then the earlier one, then the earlier rule. A
 // candidate is read when it comes to be kept; one that does not read is
 // passed over, as if it had never matched.
-func resolve(cands []candidate, keepIgnored bool, read func(*candidate) bool) []Mention {
+func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candidate) bool) []Mention {
 	sort.SliceStable(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]
 		if a.rule.Priority != b.rule.Priority {
@@ -154,7 +188,9 @@ func resolve(cands []candidate, keepIgnored bool, read func(*candidate) bool) []
 	for _, c := range cands {
 		end = max(end, c.end)
 	}
-	taken := make([]bool, end)
+	taken := slices.Grow(sc.taken[:0], end)[:end]
+	clear(taken)
+	sc.taken = taken
 	var kept []candidate
 	for _, c := range cands {
 		clash := false
@@ -200,8 +236,7 @@ type start struct {
 // word or a number. Every rule is tried only there.
 // It reads the text once, keeping the two runes before each position,
 // and decides as startOK does.
-func (f *mentionFinder) starts(s string) []start {
-	out := make([]start, 0, len(s)/16)
+func (f *mentionFinder) starts(s string, out []start) []start {
 	prev, prev2 := rune(-1), rune(-1) // none yet
 	prevWord := false
 	for i, r := range s {
@@ -228,10 +263,12 @@ func (f *mentionFinder) starts(s string) []start {
 // unions read each start once for all rules, in the text itself and in
 // its lower-cased copy. A rule that is no member of them (member[k]
 // false) is asked itself, by matchAt.
-func (f *mentionFinder) matchSets(s, lower string, starts []start) (sets []uint64, words int, member []bool) {
+func (f *mentionFinder) matchSets(s, lower string, starts []start, sc *scratch) (sets []uint64, words int, member []bool) {
 	lowerUnion, casedUnion, member := f.lang.Unions()
 	words = (len(f.lang.Rules) + 63) / 64
-	sets = make([]uint64, len(starts)*words)
+	sets = slices.Grow(sc.sets[:0], len(starts)*words)[:len(starts)*words]
+	clear(sets)
+	sc.sets = sets
 	if lowerUnion == nil || casedUnion == nil {
 		return sets, words, member
 	}
