@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,9 +29,8 @@ type claimBuilder struct {
 	cues  [numLexicons]cueSet
 	index cueIndex
 
-	infos    sync.Map // folded word → *wordInfo
-	ninfos   atomic.Int64
-	wordBufs sync.Pool // *[]word, reused from sentence to sentence
+	infos infoCache
+	ctxs  sync.Pool // *ctx, reused from sentence to sentence
 }
 
 // lexicon is one of the lexicons the claim builder reads. Each is
@@ -104,10 +102,22 @@ var lexNames = [numLexicons]string{
 	lexVague:       "vague_number",
 }
 
-// kinds maps mention types to fact kinds; CARDINAL becomes a count only
-// where something counted is named.
-var kinds = map[string]string{
-	"PERCENT": "percent", "MONEY": "money", "RATIO": "ratio", "QUANTITY": "quantity", "CARDINAL": "count",
+// kindOf maps a mention type to a fact kind; CARDINAL becomes a count
+// only where something counted is named.
+func kindOf(typ string) (string, bool) {
+	switch typ {
+	case "PERCENT":
+		return "percent", true
+	case "MONEY":
+		return "money", true
+	case "RATIO":
+		return "ratio", true
+	case "QUANTITY":
+		return "quantity", true
+	case "CARDINAL":
+		return "count", true
+	}
+	return "", false
 }
 
 // timeUnits are the quantity units that can measure a period rather than
@@ -128,8 +138,56 @@ func words(text string, s span) []word {
 
 // appendWords appends the words of text within s to out.
 func appendWords(out []word, text string, s span) []word {
-	i := s.start
-	for i < s.end {
+	for i := s.start; ; {
+		start, end, next, folded := nextWord(text, i, s.end)
+		if start < 0 {
+			return out
+		}
+		w := text[start:end]
+		if !folded {
+			var scratch [64]byte
+			w = string(appendFolded(scratch[:0], w))
+		}
+		out = append(out, word{start: start, end: end, text: w})
+		i = next
+	}
+}
+
+// appendPrepared is appendWords and prepare in one: a word folded
+// already is looked up as it stands, another is folded into a buffer
+// and takes the string the cache keeps, so a word seen before costs no
+// allocation.
+func (c *claimBuilder) appendPrepared(out []word, text string, s span) []word {
+	var scratch [64]byte
+	for i := s.start; ; {
+		start, end, next, folded := nextWord(text, i, s.end)
+		if start < 0 {
+			return out
+		}
+		w := word{start: start, end: end, text: text[start:end]}
+		if !folded {
+			b := appendFolded(scratch[:0], w.text)
+			if e, ok := c.infos.loadBytes(b); ok {
+				w.text, w.stem, w.info = e.word, e.info.stem, e.info
+				out = append(out, w)
+				i = next
+				continue
+			}
+			w.text = string(b)
+		}
+		in := c.infoOf(w.text)
+		w.stem, w.info = in.stem, in
+		out = append(out, w)
+		i = next
+	}
+}
+
+// nextWord finds the first word of text in [i, end): letters and
+// hyphens, from a letter on, with no hyphen at its end. It returns the
+// word's bounds, where to look for the next one and whether rules.Fold
+// keeps the word as it is; start is -1 where no word is left.
+func nextWord(text string, i, end int) (start, wordEnd, next int, folded bool) {
+	for i < end {
 		if b := text[i]; b < utf8.RuneSelf && !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z') {
 			i++
 			continue
@@ -139,7 +197,7 @@ func appendWords(out []word, text string, s span) []word {
 			i += size
 			continue
 		}
-		j, folded := scanWord(text, i, s.end)
+		j, folded := scanWord(text, i, end)
 		e := j
 		for e > i {
 			if text[e-1] == '-' {
@@ -150,15 +208,34 @@ func appendWords(out []word, text string, s span) []word {
 				break
 			}
 		}
-		w := text[i:e]
-		if !folded {
-			var scratch [64]byte
-			w = string(appendFolded(scratch[:0], w))
-		}
-		out = append(out, word{start: i, end: e, text: w})
-		i = j
+		return i, e, j, folded
 	}
-	return out
+	return -1, -1, end, true
+}
+
+// lastWord is the last of the words of text, as appendWords reads them,
+// with the rune before it; ok is false where text has no word.
+func lastWord(text string) (w word, before rune, ok bool) {
+	start, end := -1, -1
+	fold := true
+	for i := 0; ; {
+		s, e, next, folded := nextWord(text, i, len(text))
+		if s < 0 {
+			break
+		}
+		start, end, fold = s, e, folded
+		i = next
+	}
+	if start < 0 {
+		return word{}, 0, false
+	}
+	w = word{start: start, end: end, text: text[start:end]}
+	if !fold {
+		var scratch [64]byte
+		w.text = string(appendFolded(scratch[:0], w.text))
+	}
+	before, _ = utf8.DecodeLastRuneInString(text[:start])
+	return w, before, true
 }
 
 // scanWord returns the end of the word of letters and hyphens that
@@ -396,7 +473,7 @@ func (c *claimBuilder) stemOf(w string) string {
 }
 
 // prepare stems words and indexes them: each learns the cues it can
-// begin.
+// begin. appendPrepared does the same as it reads the words.
 func (c *claimBuilder) prepare(ws []word) {
 	for i := range ws {
 		in := c.infoOf(ws[i].text)
@@ -417,8 +494,8 @@ const maxInfos = 1 << 17
 // infoOf returns the stem of a folded word and the cues it can begin,
 // kept for the next time the word is read.
 func (c *claimBuilder) infoOf(text string) *wordInfo {
-	if v, ok := c.infos.Load(text); ok {
-		return v.(*wordInfo)
+	if in, ok := c.infos.load(text); ok {
+		return in
 	}
 	// a copy of its own, so no cache keeps the article alive
 	text = strings.Clone(text)
@@ -430,11 +507,7 @@ func (c *claimBuilder) infoOf(text string) *wordInfo {
 			in.lexes |= 1 << r.lex
 		}
 	}
-	if c.ninfos.Load() < maxInfos {
-		if _, loaded := c.infos.LoadOrStore(text, in); !loaded {
-			c.ninfos.Add(1)
-		}
-	}
+	c.infos.store(text, in, maxInfos)
 	return in
 }
 
@@ -540,9 +613,20 @@ type clause struct {
 // clauses splits a sentence at commas, semicolons, colons, brackets and
 // dashes between spaces; a comma between digits ("15,3") does not split.
 func clauses(text string, s span) []clause {
-	var out []clause
+	return appendClauses(nil, text, s)
+}
+
+// appendClauses appends the clauses of the sentence s to out.
+func appendClauses(out []clause, text string, s span) []clause {
 	start := s.start
+	head := text[:s.end]
 	for i := s.start; i < s.end; {
+		for i < len(head) && !clauseByte[head[i]] {
+			i++
+		}
+		if i >= len(head) {
+			break
+		}
 		// every clause mark is ASCII or starts with byte C2 or E2
 		r, size := rune(text[i]), 1
 		switch {
@@ -579,15 +663,60 @@ func clauses(text string, s span) []clause {
 	return out
 }
 
+// clauseByte marks the bytes a clause mark starts with.
+var clauseByte = [256]bool{',': true, ';': true, ':': true, '(': true, ')': true, '"': true, 0xC2: true, 0xE2: true}
+
 // ctx is one sentence being read.
 type ctx struct {
 	text    string
 	sent    span
 	ws      []word
 	clauses []clause
-	ofWord  []int // clause index of each word
+	ofWord  []int    // clause index of each word
+	inCl    [][2]int // words of each clause, by clause index + 1
 	cues    [numLexicons][]hit
 	ms      []Mention
+
+	// the metric of the text before the sentence, once read
+	before                    bool
+	beforeCode, beforeSubject string
+
+	prev  []word // buffers kept from sentence to sentence
+	aside []bool
+	dates []Mention
+	fms   []Mention
+}
+
+// setClauses finds the clause of every word and the words of every
+// clause.
+func (x *ctx) setClauses() {
+	x.ofWord = slices.Grow(x.ofWord[:0], len(x.ws))[:len(x.ws)]
+	x.inCl = slices.Grow(x.inCl[:0], len(x.clauses)+1)[:len(x.clauses)+1]
+	for i := range x.inCl {
+		x.inCl[i] = [2]int{-1, -1}
+	}
+	for i, w := range x.ws {
+		ci := x.clauseOf(w.start)
+		x.ofWord[i] = ci
+		r := &x.inCl[ci+1]
+		if r[0] < 0 {
+			r[0] = i
+		}
+		r[1] = i + 1
+	}
+}
+
+// release drops what the context holds of the text, for the pool.
+func (x *ctx) release() {
+	clear(x.ws)
+	clear(x.prev)
+	clear(x.dates)
+	clear(x.fms)
+	*x = ctx{ws: x.ws[:0], clauses: x.clauses[:0], ofWord: x.ofWord[:0], inCl: x.inCl[:0], cues: x.cues,
+		prev: x.prev[:0], aside: x.aside[:0], dates: x.dates[:0], fms: x.fms[:0]}
+	for lex := range x.cues {
+		x.cues[lex] = x.cues[lex][:0]
+	}
 }
 
 func (x *ctx) clauseOf(pos int) int {
@@ -601,29 +730,26 @@ func (x *ctx) clauseOf(pos int) int {
 
 // wordsIn returns the index range of the words of a clause.
 func (x *ctx) wordsIn(ci int) (int, int) {
-	from, to := -1, -1
-	for i, c := range x.ofWord {
-		if c == ci {
-			if from < 0 {
-				from = i
-			}
-			to = i + 1
-		}
-	}
-	if from < 0 {
+	if ci+1 < 0 || ci+1 >= len(x.inCl) || x.inCl[ci+1][0] < 0 {
 		return 0, 0
 	}
-	return from, to
+	r := x.inCl[ci+1]
+	return r[0], r[1]
 }
 
 // firstAfter is the index of the first word starting at or after pos.
 func (x *ctx) firstAfter(pos int) int {
-	for i, w := range x.ws {
-		if w.start >= pos {
-			return i
+	// words stand in order: search
+	lo, hi := 0, len(x.ws)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if x.ws[mid].start < pos {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
 	}
-	return len(x.ws)
+	return lo
 }
 
 // build makes the facts of one sentence. ms are the sentence's mentions
@@ -633,40 +759,40 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		return nil // most sentences tell no value: nothing to read
 	}
 	c.init()
-	buf, _ := c.wordBufs.Get().(*[]word)
-	if buf == nil {
-		buf = new([]word)
+	x, _ := c.ctxs.Get().(*ctx)
+	if x == nil {
+		x = new(ctx)
 	}
-	x := &ctx{text: text, sent: sent, ws: appendWords((*buf)[:0], text, sent), clauses: clauses(text, sent), ms: ms}
 	defer func() {
-		clear(x.ws) // keep no text alive
-		*buf = x.ws[:0]
-		c.wordBufs.Put(buf)
+		x.release() // keep no text alive
+		c.ctxs.Put(x)
 	}()
-	c.prepare(x.ws)
-	x.ofWord = make([]int, len(x.ws))
-	for i, w := range x.ws {
-		x.ofWord[i] = x.clauseOf(w.start)
-	}
+	x.text, x.sent, x.ms = text, sent, ms
+	x.ws = c.appendPrepared(x.ws, text, sent)
+	x.clauses = appendClauses(x.clauses, text, sent)
+	x.setClauses()
 	aside := c.joinAsides(x)
-	for _, lex := range []lexicon{lexChange, lexLevel, lexMetric, lexPronoun, lexClauseOpen} {
-		x.cues[lex] = outside(c.find(lex, x.ws), aside)
-	}
-	var dates []Mention
+	c.findAll(x, sentenceLexicons, aside)
+	dates := x.dates
+	nfacts := 0
 	for _, m := range ms {
 		if m.Type == "DATE" {
 			dates = append(dates, m)
 		}
+		if mayBeFact(m) {
+			nfacts++
+		}
 	}
-	var facts []Fact
-	var factMentions []Mention
+	x.dates = dates
+	facts := make([]Fact, 0, nfacts)
+	factMentions := x.fms
 	counted := false
 	title := isTitle(text, sent)
 	for _, m := range ms {
 		if title && repeatsLater(text[sent.end:], m.Text) {
 			continue // the headline repeats a value the article gives
 		}
-		kind, ok := kinds[m.Type]
+		kind, ok := kindOf(m.Type)
 		if (m.Type == "DATE" || m.Type == "TIME") && m.Date == "" && m.Unit != "" {
 			// an undated time amount (a duration, an age, "14 минут"): a
 			// quantity unless it is the period a claim covers
@@ -712,14 +838,60 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		facts = append(facts, f)
 		factMentions = append(factMentions, m)
 	}
+	x.fms = factMentions
 	c.ranges(x, facts, factMentions)
+	if len(facts) == 0 {
+		return nil
+	}
 	return facts
+}
+
+// sentenceLexicons are the lexicons build finds all cues of.
+var sentenceLexicons = [...]lexicon{lexChange, lexLevel, lexMetric, lexPronoun, lexClauseOpen}
+
+// findAll sets x.cues[lex], for each lex of lexes, to what find finds in
+// x.ws, but the hits that cover a masked word; it reads the words once
+// for all the lexicons.
+func (c *claimBuilder) findAll(x *ctx, lexes [len(sentenceLexicons)]lexicon, masked []bool) {
+	var want uint32
+	var next [len(sentenceLexicons)]int // where each lexicon's search goes on
+	for _, lex := range lexes {
+		want |= 1 << lex
+		x.cues[lex] = x.cues[lex][:0]
+	}
+	ws := x.ws
+	for i := range ws {
+		if in := ws[i].info; in != nil && in.lexes&want == 0 {
+			continue // no cue of these lexicons starts here
+		}
+		for k, lex := range lexes {
+			if i < next[k] {
+				continue
+			}
+			if in := ws[i].info; in != nil && in.lexes&(1<<lex) == 0 {
+				continue
+			}
+			code, n := c.match(lex, ws, i)
+			if n == 0 {
+				continue
+			}
+			next[k] = i + n
+			if code != "none" { // "none" masks words: "в действующих ценах"
+				x.cues[lex] = append(x.cues[lex], hit{code, i, i + n})
+			}
+		}
+	}
+	if masked != nil {
+		for _, lex := range lexes {
+			x.cues[lex] = outside(x.cues[lex], masked)
+		}
+	}
 }
 
 // mayBeFact tells whether build may make a fact of a mention: one of a
 // fact kind, or an undated time amount, with a value.
 func mayBeFact(m Mention) bool {
-	_, ok := kinds[m.Type]
+	_, ok := kindOf(m.Type)
 	if (m.Type == "DATE" || m.Type == "TIME") && m.Date == "" && m.Unit != "" {
 		ok = true
 	}
@@ -731,23 +903,33 @@ func mayBeFact(m Mention) bool {
 // around it, so the subject before it still governs the value after it.
 // It returns which words are asides: they are cues of nothing.
 func (c *claimBuilder) joinAsides(x *ctx) []bool {
-	aside := make([]bool, len(x.ws))
+	some := false
+	for ci := range x.clauses {
+		if some = c.isAside(x, ci); some {
+			break
+		}
+	}
+	if !some {
+		return nil // most sentences have none
+	}
+	aside := slices.Grow(x.aside[:0], len(x.ws))[:len(x.ws)]
+	clear(aside)
+	x.aside = aside
 	var out []clause
 	join := false // the next clause joins the last one of out
 	for ci, cl := range x.clauses {
-		if from, to := x.wordsIn(ci); to > from && !hasMention(x.ms, cl) {
-			if _, n := c.match(lexAside, x.ws, from); n == to-from {
-				for i := from; i < to; i++ {
-					aside[i] = true
-				}
-				if len(out) > 0 {
-					out[len(out)-1].end = cl.end
-				} else {
-					out = append(out, cl)
-				}
-				join = true
-				continue
+		if c.isAside(x, ci) {
+			from, to := x.wordsIn(ci)
+			for i := from; i < to; i++ {
+				aside[i] = true
 			}
+			if len(out) > 0 {
+				out[len(out)-1].end = cl.end
+			} else {
+				out = append(out, cl)
+			}
+			join = true
+			continue
 		}
 		if join {
 			out[len(out)-1].end = cl.end
@@ -758,11 +940,19 @@ func (c *claimBuilder) joinAsides(x *ctx) []bool {
 	}
 	if len(out) != len(x.clauses) {
 		x.clauses = out
-		for i, w := range x.ws {
-			x.ofWord[i] = x.clauseOf(w.start)
-		}
+		x.setClauses()
 	}
 	return aside
+}
+
+// isAside tells whether clause ci holds an aside word and nothing else.
+func (c *claimBuilder) isAside(x *ctx, ci int) bool {
+	from, to := x.wordsIn(ci)
+	if to <= from || hasMention(x.ms, x.clauses[ci]) {
+		return false
+	}
+	_, n := c.match(lexAside, x.ws, from)
+	return n == to-from
 }
 
 func hasMention(ms []Mention, cl clause) bool {
@@ -774,9 +964,9 @@ func hasMention(ms []Mention, cl clause) bool {
 	return false
 }
 
-// outside drops the hits that cover a masked word.
+// outside drops the hits that cover a masked word, in place.
 func outside(hs []hit, masked []bool) []hit {
-	out := hs[:0:0]
+	out := hs[:0]
 	for _, h := range hs {
 		ok := true
 		for i := h.from; i < h.to; i++ {
@@ -1227,16 +1417,17 @@ func (c *claimBuilder) change(x *ctx, m Mention) string {
 // comparison's base ("5 пайыздан жоғары": above 5%), by the endings of
 // the base_case lexicon ("*дан": any word ending so).
 func (c *claimBuilder) baseCase(m Mention) bool {
-	ws := words(m.Text, span{0, len(m.Text)})
-	if len(ws) == 0 {
+	last, prev, ok := lastWord(m.Text)
+	if !ok {
 		return false
 	}
-	last := ws[len(ws)-1]
-	if _, n := c.match(lexBaseCase, ws, len(ws)-1); n > 0 {
+	// only a cue of one word fits in the last word
+	ws := [1]word{last}
+	if _, n := c.scan(lexBaseCase, ws[:], 0); n > 0 {
 		return true
 	}
 	// an ending after a hyphen stands alone: "34-тен"
-	if prev, _ := utf8.DecodeLastRuneInString(m.Text[:last.start]); prev != '-' && prev != '\u2011' {
+	if prev != '-' && prev != '\u2011' {
 		return false
 	}
 	for _, k := range c.cues[lexBaseCase].cues {
@@ -1461,12 +1652,22 @@ func (c *claimBuilder) metric(x *ctx, m Mention) (string, string) {
 			return "", ""
 		}
 	}
+	if !x.before {
+		x.beforeCode, x.beforeSubject = c.metricBefore(x)
+		x.before = true
+	}
+	return x.beforeCode, x.beforeSubject
+}
+
+// metricBefore is the metric a pronoun opening the sentence refers to:
+// the one nearest the last value told in the text before.
+func (c *claimBuilder) metricBefore(x *ctx) (string, string) {
 	lo := x.sent.start - 800
 	for lo > 0 && !utf8.RuneStart(x.text[lo]) {
 		lo--
 	}
-	prev := words(x.text, span{max(lo, 0), x.sent.start})
-	c.prepare(prev)
+	prev := c.appendPrepared(x.prev[:0], x.text, span{max(lo, 0), x.sent.start})
+	x.prev = prev
 	hs := c.find(lexMetric, prev)
 	if len(hs) > 0 {
 		// the pronoun stands for the last value told: take the metric
@@ -1553,9 +1754,33 @@ func nearestTo(text string, ws []word, hs []hit, num int) hit {
 	return best
 }
 
-// lastDigit is the byte offset of the last digit of s, or -1.
+// lastDigit is the byte offset of the last digit of s, or -1: it is
+// strings.LastIndexFunc(s, unicode.IsDigit), fast for ASCII and two-byte
+// runes.
 func lastDigit(s string) int {
-	return strings.LastIndexFunc(s, unicode.IsDigit)
+	for i := len(s) - 1; i >= 0; {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if '0' <= c && c <= '9' {
+				return i
+			}
+			i--
+			continue
+		}
+		var r rune
+		size := 2
+		if c&0xC0 == 0x80 && i > 0 && 0xC2 <= s[i-1] && s[i-1] < 0xE0 {
+			r = rune(s[i-1]&0x1F)<<6 | rune(c&0x3F)
+		} else {
+			r, size = utf8.DecodeLastRuneInString(s[:i+1])
+		}
+		i -= size
+		// no rune below U+0660 but the ASCII ones is a digit
+		if r >= 0x660 && unicode.IsDigit(r) {
+			return i + 1
+		}
+	}
+	return -1
 }
 
 // subjectless tells whether a clause names no subject of its own and
@@ -1637,22 +1862,26 @@ func (c *claimBuilder) isCue(ws []word, j int) bool {
 // of its clause, else of its sentence, else the published date.
 func (c *claimBuilder) date(x *ctx, all []Mention, m Mention, published string) string {
 	ci := x.clauseOf(m.Start)
-	var dates, inClause []Mention
+	// the nearest of the dates that are no base, of the clause first
+	inClause, near := "", ""
+	inDist, nearDist := -1, -1
 	for _, d := range all {
-		if !c.comparisonBase(x, d, m) {
-			dates = append(dates, d)
+		if d.Date == "" || c.comparisonBase(x, d, m) {
+			continue
+		}
+		dist := dateDist(d, m)
+		if nearDist < 0 || dist < nearDist {
+			near, nearDist = d.Date, dist
+		}
+		if (inDist < 0 || dist < inDist) && x.clauseOf(d.Start) == ci {
+			inClause, inDist = d.Date, dist
 		}
 	}
-	for _, d := range dates {
-		if x.clauseOf(d.Start) == ci {
-			inClause = append(inClause, d)
-		}
+	if inClause != "" {
+		return inClause
 	}
-	if d := nearestDate(inClause, m); d != "" {
-		return d
-	}
-	if d := nearestDate(dates, m); d != "" {
-		return d
+	if near != "" {
+		return near
 	}
 	return published
 }
@@ -1677,20 +1906,11 @@ func (c *claimBuilder) comparisonBase(x *ctx, d Mention, m Mention) bool {
 	return false
 }
 
-// nearestDate picks the date closest to the value.
-func nearestDate(dates []Mention, m Mention) string {
-	best, bestDist := "", -1
-	for _, d := range dates {
-		dist := d.Start - m.End
-		if dist < 0 {
-			dist = m.Start - d.End
-		}
-		if dist < 0 {
-			dist = 0
-		}
-		if d.Date != "" && (bestDist < 0 || dist < bestDist) {
-			best, bestDist = d.Date, dist
-		}
+// dateDist is how far in bytes a date stands from the value.
+func dateDist(d, m Mention) int {
+	dist := d.Start - m.End
+	if dist < 0 {
+		dist = m.Start - d.End
 	}
-	return best
+	return max(dist, 0)
 }
