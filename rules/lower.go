@@ -81,36 +81,40 @@ func lowerPattern(src string) (string, bool) {
 // offsets found in it hold in the text: a rune whose lower case is
 // written with another number of bytes is left as it is.
 func LowerText(s string) string {
-	var b []byte
+	var b strings.Builder
+	done := 0 // s[:done] is in b, once b is in use
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		low := r
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				low = r + 'a' - 'A'
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				if done == 0 && b.Cap() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[done:i])
+				b.WriteByte(c + 'a' - 'A')
+				done = i + 1
 			}
-		} else if r != utf8.RuneError || size > 1 {
-			low = lowerSameLength(r)
-		}
-		if low == r {
-			if b != nil {
-				b = append(b, s[i:i+size]...)
-			}
-			i += size
+			i++
 			continue
 		}
-		if b == nil {
-			b = make([]byte, 0, len(s))
-			b = append(b, s[:i]...)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			i++
+			continue // an invalid byte stays as it is
 		}
-		b = utf8.AppendRune(b, low)
+		if low := lowerSameLength(r); low != r {
+			if done == 0 && b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[done:i])
+			b.WriteRune(low)
+			done = i + size
+		}
 		i += size
 	}
-	if b == nil {
+	if b.Cap() == 0 {
 		return s
 	}
-	return string(b)
+	b.WriteString(s[done:])
+	return b.String()
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestLowerPattern: letters are lower-cased, escapes, group names and
@@ -53,4 +54,34 @@ func TestLoweredMatchesTheSame(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lowerTextByRune is LowerText as first written, rune by rune.
+func lowerTextByRune(s string) string {
+	var b []byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		low := r
+		if r != utf8.RuneError || size > 1 {
+			low = lowerSameLength(r)
+		}
+		b = append(b, s[i:i+size]...)
+		if low != r {
+			b = utf8.AppendRune(b[:len(b)-size], low)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// FuzzLowerText checks LowerText against the rune-by-rune reference.
+func FuzzLowerText(f *testing.F) {
+	for _, s := range []string{"", "ABC", "Привет, МИР", "ҚАЗАҚСТАН Ә", "\xffA\xd0", "İstanbul", "ẞ", "Ωmega"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := LowerText(s), lowerTextByRune(s); got != want {
+			t.Fatalf("LowerText(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
