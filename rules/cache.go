@@ -245,10 +245,11 @@ func encodeLang(l *Lang, hash, files []byte) ([]byte, error) {
 	rules.uint(uint64(len(l.Rules)))
 	for _, r := range l.Rules {
 		r.prepare()
-		if r.dfa == nil || r.sub == nil {
+		d := r.automaton()
+		if d == nil || r.sub == nil {
 			return nil, fmt.Errorf("rule %s has no program", r.Name)
 		}
-		prog := r.dfa.Prog()
+		prog := r.prog
 		var e encoder
 		lower := uint64(0)
 		if r.lower {
@@ -268,7 +269,7 @@ func encodeLang(l *Lang, hash, files []byte) ([]byte, error) {
 			e.uint(uint64(in.Arg))
 			e.uint(uint64(setOf(in.Rune)))
 		}
-		bounds, intervals := r.dfa.Classes()
+		bounds, intervals := d.Classes()
 		e.runes(bounds)
 		for _, c := range intervals {
 			e.uint(uint64(c))

@@ -70,8 +70,8 @@ func TestCachedProgramsAreUsed(t *testing.T) {
 				t.Errorf("%s/%s: cached first runes differ from the computed ones", code, r.Name)
 			}
 			want.prepare()
-			bounds, intervals := want.dfa.Classes()
-			if p.lower != want.lower || !slices.Equal(p.names, want.names) || p.prog.String() != want.dfa.Prog().String() ||
+			bounds, intervals := want.automaton().Classes()
+			if p.lower != want.lower || !slices.Equal(p.names, want.names) || p.prog.String() != want.prog.String() ||
 				!slices.Equal(p.bounds, bounds) || !slices.Equal(p.intervals, intervals) {
 				t.Errorf("%s/%s: cached program differs from the compiled one", code, r.Name)
 			}

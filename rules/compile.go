@@ -119,21 +119,26 @@ func (l *Lang) Unions() (lower, cased *dfa.DFA, member []bool) {
 		others := make([]*syntax.Prog, len(l.Rules))
 		l.unionMember = make([]bool, len(l.Rules))
 		for k, r := range l.Rules {
-			if r.dfa == nil {
+			if r.prog == nil {
 				continue
 			}
 			l.unionMember[k] = true
 			if r.lower {
-				lowers[k] = r.dfa.Prog()
+				lowers[k] = r.prog
 			} else {
-				others[k] = r.dfa.Prog()
+				others[k] = r.prog
 			}
 		}
-		var err error
-		if l.unionLower, err = dfa.NewUnion(lowers); err == nil {
-			l.union, err = dfa.NewUnion(others)
-		}
-		if err != nil { // cannot be: every member is anchored
+		// the two are built side by side: a short run waits for both
+		var err, errLower error
+		done := make(chan bool)
+		go func() {
+			l.unionLower, errLower = dfa.NewUnion(lowers)
+			done <- true
+		}()
+		l.union, err = dfa.NewUnion(others)
+		<-done
+		if err != nil || errLower != nil { // cannot be: every member is anchored
 			l.unionLower, l.union = nil, nil
 			clear(l.unionMember)
 		}
@@ -160,16 +165,22 @@ type CompiledRule struct {
 	// lower tells that the pattern matches lower-cased text (LowerText);
 	// expr is the anchored pattern as compiled, and dfa its automaton,
 	// which answers whether it matches before regexp is asked for groups.
-	lower    bool
-	lang     *Lang // whose fragments assemble the automaton's tree
-	expr     string
-	dfa      *dfa.DFA
-	sub      *submatch.Matcher
-	names    []string // of the program's groups, by number
-	src      string
-	prepOnce sync.Once
-	reOnce   sync.Once
-	compiled atomic.Bool
+	lower   bool
+	lang    *Lang // whose fragments assemble the automaton's tree
+	expr    string
+	prog    *syntax.Prog
+	dfaOnce sync.Once
+	dfa     *dfa.DFA // built from prog on first need (see automaton)
+	// bounds and intervals are the automaton's rune classes, when the
+	// cache knows them
+	bounds    []rune
+	intervals []uint16
+	sub       *submatch.Matcher
+	names     []string // of the program's groups, by number
+	src       string
+	prepOnce  sync.Once
+	reOnce    sync.Once
+	compiled  atomic.Bool
 	// First holds the runes a match can begin with, other than those of
 	// the word lists in Anchors, the anchors it can begin with
 	// (Lang.AnchorsAt tells which begin at a position).
@@ -195,12 +206,9 @@ func (r *CompiledRule) prepare() {
 			return
 		}
 		if c := r.lang.cache; c != nil {
-			if p, ok := c.rule(r.Name); ok {
-				if d, err := dfa.NewWithClasses(p.prog, p.bounds, p.intervals); err == nil {
-					r.lower = p.lower
-					r.use(d, p.names)
-					return // expr is made when Regexp needs it
-				}
+			if p, ok := c.rule(r.Name); ok && r.install(p.prog, p.names, p.bounds, p.intervals) == nil {
+				r.lower = p.lower
+				return // expr is made when Regexp needs it
 			}
 		}
 		if low, ok := lowerPattern(r.src); ok {
@@ -241,29 +249,44 @@ func (r *CompiledRule) build(tree *syntax.Regexp, names []string) error {
 	if names == nil {
 		names = tree.CapNames()
 	}
-	return r.install(prog, names)
+	return r.install(prog, names, nil, nil)
 }
 
-// install gives the rule its automaton and matcher over prog.
-func (r *CompiledRule) install(prog *syntax.Prog, names []string) error {
-	d, err := dfa.FromProg(prog)
-	if err != nil {
-		return err
+// install gives the rule its program and a matcher over it; names are
+// the program's groups, bounds and intervals its automaton's rune classes
+// when known (dfa.Classes), else nil. The rule's own automaton is built
+// on first need: the finder asks the language's union (see Unions).
+func (r *CompiledRule) install(prog *syntax.Prog, names []string, bounds []rune, intervals []uint16) error {
+	if prog.StartCond()&syntax.EmptyBeginText == 0 {
+		return errors.New("pattern not anchored at the start of the text")
 	}
-	r.use(d, names)
-	return nil
-}
-
-// use gives the rule an automaton and a matcher over its program; names
-// are the program's groups.
-func (r *CompiledRule) use(d *dfa.DFA, names []string) {
 	groups := map[string][]int{}
 	for i, name := range names {
 		if name != "" {
 			groups[name] = append(groups[name], i)
 		}
 	}
-	r.dfa, r.sub, r.groups, r.names = d, submatch.New(d.Prog(), len(names)-1), groups, names
+	r.prog, r.sub, r.groups, r.names = prog, submatch.New(prog, len(names)-1), groups, names
+	r.bounds, r.intervals = bounds, intervals
+	return nil
+}
+
+// automaton returns the rule's own automaton, built on first call; nil
+// when the rule has no program.
+func (r *CompiledRule) automaton() *dfa.DFA {
+	r.prepare()
+	r.dfaOnce.Do(func() {
+		if r.prog == nil {
+			return
+		}
+		if r.bounds != nil {
+			r.dfa, _ = dfa.NewWithClasses(r.prog, r.bounds, r.intervals)
+		}
+		if r.dfa == nil {
+			r.dfa, _ = dfa.FromProg(r.prog)
+		}
+	})
+	return r.dfa
 }
 
 // Lower tells that the pattern matches lower-cased text (LowerText)
@@ -276,9 +299,8 @@ func (r *CompiledRule) Lower() bool {
 // MatchPrefix tells whether the rule's pattern matches at the start of
 // s: the automaton answers, in one step per rune, what regexp would.
 func (r *CompiledRule) MatchPrefix(s string) bool {
-	r.prepare()
-	if r.dfa != nil {
-		return r.dfa.Match(s)
+	if d := r.automaton(); d != nil {
+		return d.Match(s)
 	}
 	return r.Regexp().MatchString(s)
 }
