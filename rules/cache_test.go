@@ -98,3 +98,26 @@ func TestDamagedCacheIsRefused(t *testing.T) {
 		t.Error("a program jumping outside itself accepted")
 	}
 }
+
+// TestStaleCacheIsNotUsed checks that a language whose files differ from
+// those compiled.bin was made from gets no cache, and is compiled from
+// its YAML with the same rules.
+func TestStaleCacheIsNotUsed(t *testing.T) {
+	if c := openLangCache("ru", make([]byte, 32)); c != nil {
+		t.Fatal("a cache made from other files was opened")
+	}
+	if c := openLangCache("xx", make([]byte, 32)); c != nil {
+		t.Fatal("a cache for a language it does not hold was opened")
+	}
+	set, err := loadLazy(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := set.Lang("ru")
+	if l.cache != nil {
+		t.Fatal("a set without the cache used it")
+	}
+	if _, _, member := l.Unions(); !slices.Contains(member, true) {
+		t.Fatal("compiled from YAML, no rule joined a union")
+	}
+}
