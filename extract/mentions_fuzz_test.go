@@ -9,6 +9,21 @@ import (
 	"github.com/factx/factx/rules"
 )
 
+// lazyFinders are the mention finders of every embedded language, loaded
+// as factx loads them.
+func lazyFinders(tb testing.TB) []*mentionFinder {
+	tb.Helper()
+	set, err := rules.LoadLazy()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var finders []*mentionFinder
+	for _, code := range set.Codes() {
+		finders = append(finders, newMentionFinder(set.Lang(code)))
+	}
+	return finders
+}
+
 // FuzzMentions runs the mention finder of every language alone on
 // arbitrary text: no panic; every mention lies inside the text, on rune
 // boundaries, with its text at its (byte) offsets; mentions are sorted
@@ -23,14 +38,7 @@ func FuzzMentions(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	set, err := rules.LoadLazy()
-	if err != nil {
-		f.Fatal(err)
-	}
-	var finders []*mentionFinder
-	for _, code := range set.Codes() {
-		finders = append(finders, newMentionFinder(set.Lang(code)))
-	}
+	finders := lazyFinders(f)
 	f.Fuzz(func(t *testing.T, raw string) {
 		text := strings.ToValidUTF8(raw, "\uFFFD")
 		for _, mf := range finders {

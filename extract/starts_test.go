@@ -3,8 +3,6 @@ package extract
 import (
 	"slices"
 	"testing"
-
-	"github.com/factx/factx/rules"
 )
 
 // startsByStartOK is the finder's starts as they were first written: each
@@ -34,14 +32,7 @@ func FuzzStarts(f *testing.F) {
 	for _, s := range startTexts {
 		f.Add(s)
 	}
-	set, err := rules.LoadLazy()
-	if err != nil {
-		f.Fatal(err)
-	}
-	var finders []*mentionFinder
-	for _, code := range set.Codes() {
-		finders = append(finders, newMentionFinder(set.Lang(code)))
-	}
+	finders := lazyFinders(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, mf := range finders {
 			if got, want := mf.starts(s, nil), mf.startsByStartOK(s); !slices.Equal(got, want) {

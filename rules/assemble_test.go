@@ -13,19 +13,8 @@ import (
 // at every position of every example and counter-example of every rule
 // of the language, both must say the same.
 func TestAssembledAutomataAgreeWithRegexp(t *testing.T) {
-	set, err := LoadLazy()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, code := range set.Codes() {
-		l := set.Lang(code)
-		var texts []string
-		for _, r := range l.Rules {
-			for _, ex := range r.Examples {
-				texts = append(texts, ex.Text)
-			}
-			texts = append(texts, r.Not...)
-		}
+	for _, l := range lazyLangs(t) {
+		code, texts := l.Code, exampleTexts(l)
 		assembled := 0
 		for _, r := range l.Rules {
 			low, lower := lowerPattern(r.src)
@@ -60,6 +49,33 @@ func TestAssembledAutomataAgreeWithRegexp(t *testing.T) {
 			t.Errorf("%s: only %d of %d rules assembled from fragments", code, assembled, len(l.Rules))
 		}
 	}
+}
+
+// lazyLangs loads every embedded language as factx does.
+func lazyLangs(t *testing.T) []*Lang {
+	t.Helper()
+	set, err := LoadLazy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*Lang
+	for _, code := range set.Codes() {
+		out = append(out, set.Lang(code))
+	}
+	return out
+}
+
+// exampleTexts are the texts of every example and counter-example of a
+// language's rules.
+func exampleTexts(l *Lang) []string {
+	var texts []string
+	for _, r := range l.Rules {
+		for _, ex := range r.Examples {
+			texts = append(texts, ex.Text)
+		}
+		texts = append(texts, r.Not...)
+	}
+	return texts
 }
 
 func TestIsOneGroup(t *testing.T) {
@@ -104,19 +120,8 @@ func TestHasFlags(t *testing.T) {
 // reads on the whole expansion: same spans, same group names, at every
 // position of every example and counter-example of the language.
 func TestSubmatchAgreesWithRegexp(t *testing.T) {
-	set, err := LoadLazy()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, code := range set.Codes() {
-		l := set.Lang(code)
-		var texts []string
-		for _, r := range l.Rules {
-			for _, ex := range r.Examples {
-				texts = append(texts, ex.Text)
-			}
-			texts = append(texts, r.Not...)
-		}
+	for _, l := range lazyLangs(t) {
+		code, texts := l.Code, exampleTexts(l)
 		for _, r := range l.Rules {
 			if r.Lower() != func() bool { _, ok := lowerPattern(r.src); return ok }() {
 				t.Errorf("%s/%s: not rewritten for lower-cased text", code, r.Name)

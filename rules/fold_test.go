@@ -40,12 +40,8 @@ func FuzzFold(f *testing.F) {
 // runs against regexp in leftmost-longest mode, on every form of every
 // lexicon, glued to more text, cut short and at each of its runes.
 func TestPrefixLengthAgreesWithRegexp(t *testing.T) {
-	set, err := LoadLazy()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, code := range set.Codes() {
-		l := set.Lang(code)
+	for _, l := range lazyLangs(t) {
+		code := l.Code
 		for name, x := range l.Lexicons {
 			for _, e := range x.Entries {
 				for _, form := range e.Forms {
@@ -70,13 +66,10 @@ func TestPrefixLengthAgreesWithRegexp(t *testing.T) {
 // the pattern forms of every lexicon against their regexps, on every form
 // of the lexicon folded, glued to more letters and cut short.
 func TestFormAutomataAgreeWithRegexp(t *testing.T) {
-	set, err := LoadLazy()
-	if err != nil {
-		t.Fatal(err)
-	}
 	checked := 0
-	for _, code := range set.Codes() {
-		for name, x := range set.Lang(code).Lexicons {
+	for _, l := range lazyLangs(t) {
+		code := l.Code
+		for name, x := range l.Lexicons {
 			x.formsOnce.Do(x.compileForms)
 			var texts []string
 			for _, e := range x.Entries {

@@ -44,7 +44,6 @@ func bucket(r rune) uint {
 
 func (b *buckets) add(r rune) { k := bucket(r); b[k/64] |= 1 << (k % 64) }
 
-
 var allBuckets = buckets{^uint64(0), ^uint64(0)}
 
 // widest is the widest rune range whose runes are put in buckets one by
