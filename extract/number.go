@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,17 +29,38 @@ type numberReader struct {
 	lang *rules.Lang
 	// the lexicons number words are made of, in the order they are tried
 	wordLex []*rules.Lexicon
+	// values are the words' values, parsed once and keyed by the text of
+	// the value: shared by every reading, so nothing may write to them
+	values map[string]*big.Rat
+	// constants the readings compare with; never written either
+	zero, one, ten, hundred, thousand *big.Rat
+	// words remembers up to maxWordReadings readings of texts with words,
+	// text → *big.Rat (nil for no number), one map for cardinals and one
+	// for ordinals: news repeats its number words, and reading them costs
+	// far more than a lookup. Its values are copied before they are given.
+	words  [2]sync.Map
+	nWords atomic.Int64
 }
+
+// maxWordReadings bounds the readings a numberReader remembers.
+const maxWordReadings = 1 << 13
 
 // wordLexicons are the lexicons a number's words may come from.
 var wordLexicons = []string{"fraction_of", "number", "multiplier", "scale", "scale_abbr", "connector",
 	"sign", "ordinal", "denominator", "fraction_bar"}
 
 func newNumberReader(l *rules.Lang) *numberReader {
-	r := &numberReader{lang: l}
+	r := &numberReader{lang: l, values: map[string]*big.Rat{},
+		zero: new(big.Rat), one: big.NewRat(1, 1), ten: big.NewRat(10, 1),
+		hundred: big.NewRat(100, 1), thousand: big.NewRat(1000, 1)}
 	for _, name := range wordLexicons {
 		if x := l.Lexicons[name]; x != nil && len(x.Entries) > 0 {
 			r.wordLex = append(r.wordLex, x)
+			for _, e := range x.Entries {
+				if v, ok := e.Rat(); ok {
+					r.values[e.Value] = v
+				}
+			}
 		}
 	}
 	return r
@@ -62,11 +85,37 @@ func (r *numberReader) readAs(s string, ordinal bool) (*big.Rat, bool) {
 			return finite(v)
 		}
 	}
-	toks, ok := r.tokens(s)
+	cache := &r.words[0]
+	if ordinal {
+		cache = &r.words[1]
+	}
+	if c, ok := cache.Load(s); ok {
+		if v := c.(*big.Rat); v != nil {
+			return new(big.Rat).Set(v), true
+		}
+		return nil, false
+	}
+	v, ok := r.readWords(s, ordinal)
+	if r.nWords.Load() < maxWordReadings {
+		var keep *big.Rat
+		if ok {
+			keep = new(big.Rat).Set(v)
+		}
+		if _, loaded := cache.LoadOrStore(strings.Clone(s), keep); !loaded {
+			r.nWords.Add(1)
+		}
+	}
+	return v, ok
+}
+
+// readWords reads a number with words in it.
+func (r *numberReader) readWords(s string, ordinal bool) (*big.Rat, bool) {
+	var buf [8]token
+	toks, ok := r.tokens(s, buf[:0])
 	if !ok {
 		return nil, false
 	}
-	v, ok := evalTokens(toks, ordinal)
+	v, ok := r.evalTokens(toks, ordinal)
 	if !ok {
 		return nil, false
 	}
@@ -75,6 +124,10 @@ func (r *numberReader) readAs(s string, ordinal bool) (*big.Rat, bool) {
 
 // finite keeps values a float64 can hold.
 func finite(v *big.Rat) (*big.Rat, bool) {
+	// a value is no larger than its numerator: below 2^1000 it is finite
+	if v.Num().BitLen() <= 1000 {
+		return v, true
+	}
 	if f, _ := v.Float64(); math.IsInf(f, 0) || math.IsNaN(f) {
 		return nil, false
 	}
@@ -91,9 +144,10 @@ type token struct {
 	spaced bool
 }
 
-func (r *numberReader) tokens(s string) ([]token, bool) {
+// tokens splits s into the tokens of a number, appended to toks. Values
+// of words are shared: whoever uses the tokens must not write to them.
+func (r *numberReader) tokens(s string, toks []token) ([]token, bool) {
 	s = rules.Fold(s)
-	var toks []token
 	sawSpace, sawDash := false, false
 	for i := 0; i < len(s); {
 		c, size := utf8.DecodeRuneInString(s[i:])
@@ -147,7 +201,7 @@ func (r *numberReader) tokens(s string) ([]token, bool) {
 			return nil, false
 		}
 		t := token{kind: lex.Name, code: e.Code, spaced: spaced}
-		if v, ok := e.Rat(); ok {
+		if v, ok := r.value(e); ok {
 			t.v = v
 		} else if lex.Name != "connector" && lex.Name != "fraction_bar" && lex.Name != "sign" {
 			return nil, false
@@ -158,12 +212,20 @@ func (r *numberReader) tokens(s string) ([]token, bool) {
 	return toks, len(toks) > 0
 }
 
+// value is an entry's value, parsed once; it must not be written to.
+func (r *numberReader) value(e rules.Entry) (*big.Rat, bool) {
+	if v, ok := r.values[e.Value]; ok {
+		return v, true
+	}
+	return e.Rat()
+}
+
 // evalTokens computes a number from its tokens: additive words add to
 // the current group, multipliers multiply it, scales close it; "and"
 // after a plain number closes a whole part; an ordinal or denominator
 // divides the group before it (a fraction) or, for ordinals, is the last
-// digit of the number.
-func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
+// digit of the number. It writes to no token's value.
+func (r *numberReader) evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 	neg := false
 	if len(toks) > 0 && toks[0].kind == "sign" {
 		neg = toks[0].v == nil || toks[0].v.Sign() < 0
@@ -171,8 +233,8 @@ func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 	}
 	for i, t := range toks {
 		if t.kind == "bar" || t.kind == "fraction_bar" {
-			num, ok1 := evalTokens(toks[:i], false)
-			den, ok2 := evalTokens(toks[i+1:], false)
+			num, ok1 := r.evalTokens(toks[:i], false)
+			den, ok2 := r.evalTokens(toks[i+1:], false)
 			if !ok1 || !ok2 || den.Sign() == 0 {
 				return nil, false
 			}
@@ -186,9 +248,10 @@ func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 			return v, true
 		}
 	}
-	one := big.NewRat(1, 1)
+	one := r.one
 	total, current := new(big.Rat), new(big.Rat)
-	lastScale := new(big.Rat)
+	// lastScale and pending point to values nothing writes to
+	lastScale := r.zero
 	seen, afterScale, afterAnd := false, false, false
 	var den *big.Rat // a fraction_of denominator waiting for its numerator
 	// pending is the scale a fraction after it takes when no other scale
@@ -202,7 +265,7 @@ func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 		case "connector":
 			if t.code == "and" && (prev.kind == "number" || prev.kind == "digits" || prev.kind == "denominator") {
 				total.Add(total, current)
-				current = new(big.Rat)
+				current.SetInt64(0)
 				afterAnd = true
 			}
 			continue
@@ -216,21 +279,21 @@ func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 				continue
 			}
 			kind = "number"
-			if t.v.Cmp(big.NewRat(100, 1)) == 0 {
+			if t.v.Cmp(r.hundred) == 0 {
 				kind = "multiplier"
-			} else if t.v.Cmp(big.NewRat(1000, 1)) >= 0 {
+			} else if t.v.Cmp(r.thousand) >= 0 {
 				kind = "scale"
 			}
 		}
 		afterAnd = false
 		if kind == "ordinal" && ordinal {
-			if (prev.kind == "number" || prev.kind == "digits") && !ordinalFollows(prev.v, t.v) {
+			if (prev.kind == "number" || prev.kind == "digits") && !r.ordinalFollows(prev.v, t.v) {
 				return nil, false // "one second" is no ordinal
 			}
 			switch {
-			case t.v.Cmp(big.NewRat(100, 1)) == 0:
+			case t.v.Cmp(r.hundred) == 0:
 				kind = "multiplier"
-			case t.v.Cmp(big.NewRat(1000, 1)) >= 0:
+			case t.v.Cmp(r.thousand) >= 0:
 				kind = "scale"
 			default:
 				kind = "number"
@@ -242,7 +305,8 @@ func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 				// "бес бүтін оннан үш миллиард": the scale takes the
 				// whole part and the fraction
 				total.Add(total, current.Quo(current, den)).Mul(total, t.v)
-				current, den = new(big.Rat), nil
+				current.SetInt64(0)
+				den = nil
 				afterScale = true
 				prev = t
 				continue
@@ -251,9 +315,9 @@ func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 				current.Set(one)
 			}
 			total.Add(total, current.Mul(current, t.v))
-			current = new(big.Rat)
+			current.SetInt64(0)
 			pending = nil
-			lastScale.Set(t.v)
+			lastScale = t.v
 			afterScale = true
 			prev = t
 			continue
@@ -263,23 +327,23 @@ func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 			}
 			current.Mul(current, t.v)
 		case "ordinal", "denominator":
-			d := new(big.Rat).Set(t.v)
+			d := t.v
 			// "three twenty firsts": a tens word before the ordinal
 			// belongs to the denominator
 			if i >= 2 && t.spaced && prev.kind == "number" && isTens(prev.v) && current.Cmp(prev.v) > 0 {
 				current.Sub(current, prev.v)
-				d.Add(d, prev.v)
+				d = new(big.Rat).Add(t.v, prev.v)
 			}
 			if current.Sign() == 0 {
 				current.Set(one)
 			}
 			current.Quo(current, d)
 			if afterScale && total.Sign() > 0 && current.Cmp(one) < 0 {
-				pending = new(big.Rat).Set(lastScale) // "three million and a quarter"
+				pending = lastScale // "three million and a quarter"
 			}
 		default: // number, digits
 			if t.v.Cmp(one) < 0 && current.Sign() == 0 && afterScale && total.Sign() > 0 {
-				pending = new(big.Rat).Set(lastScale) // "one million and a half"
+				pending = lastScale // "one million and a half"
 			}
 			current.Add(current, t.v)
 		}
@@ -304,12 +368,11 @@ func evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 
 // ordinalFollows tells whether an ordinal word may end a number whose
 // last word is prev: "twenty first", "сто пятый", not "one second".
-func ordinalFollows(prev, ord *big.Rat) bool {
-	hundred := big.NewRat(100, 1)
-	if ord.Cmp(hundred) >= 0 || prev.Cmp(hundred) >= 0 {
+func (r *numberReader) ordinalFollows(prev, ord *big.Rat) bool {
+	if ord.Cmp(r.hundred) >= 0 || prev.Cmp(r.hundred) >= 0 {
 		return true
 	}
-	return isTens(prev) && ord.Cmp(big.NewRat(10, 1)) < 0
+	return isTens(prev) && ord.Cmp(r.ten) < 0
 }
 
 // isTens tells whether v is one of 20, 30 … 90.
@@ -362,19 +425,17 @@ func (r *numberReader) digits(s string) (*big.Rat, bool) {
 			return nil, false // at most "e-99"
 		}
 	}
-	var b strings.Builder
-	var seps []rune
-	var sepAt []int
+	var sepBuf [8]rune
+	var atBuf [8]int
+	seps, sepAt := sepBuf[:0], atBuf[:0]
 	n := 0
 	for _, c := range s {
 		switch {
 		case c >= '0' && c <= '9':
-			b.WriteRune(c)
 			n++
 		case c == '.' || c == ',':
 			seps = append(seps, c)
 			sepAt = append(sepAt, n)
-			b.WriteRune(c)
 		case unicode.IsSpace(c) || c == '\u202f' || c == '\u2009' || c == '\u00a0':
 			// grouping space
 		default:
@@ -389,7 +450,6 @@ func (r *numberReader) digits(s string) (*big.Rat, bool) {
 			return nil, false // "1..2"
 		}
 	}
-	raw := b.String()
 	decimal := rune(0)
 	switch {
 	case len(seps) == 0:
@@ -418,27 +478,52 @@ func (r *numberReader) digits(s string) (*big.Rat, bool) {
 			}
 		}
 	}
+	var v *big.Rat
+	if exp == "" && n <= 18 {
+		// an int64 holds the digits: the value is they over a power of ten
+		var m, scale int64 = 0, 1
+		inFraction := false
+		for i := 0; i < len(s); i++ {
+			switch c := s[i]; {
+			case c >= '0' && c <= '9':
+				m = m*10 + int64(c-'0')
+				if inFraction {
+					scale *= 10
+				}
+			case decimal != 0 && rune(c) == decimal:
+				inFraction = true
+			}
+		}
+		v = new(big.Rat).SetFrac64(m, scale)
+	} else {
+		var ok bool
+		if v, ok = new(big.Rat).SetString(cleanDigits(s, decimal, exp)); !ok {
+			return nil, false
+		}
+	}
+	if neg {
+		v.Neg(v)
+	}
+	return v, true
+}
+
+// cleanDigits writes the digits of s as big.Rat reads them: decimal as
+// the point, without group separators or spaces, and the exponent.
+func cleanDigits(s string, decimal rune, exp string) string {
 	var clean strings.Builder
-	for _, c := range raw {
+	clean.Grow(len(s) + len(exp) + 1)
+	for _, c := range s {
 		switch {
 		case c == decimal && decimal != 0:
 			clean.WriteByte('.')
-		case c == '.' || c == ',':
-		default:
+		case c >= '0' && c <= '9':
 			clean.WriteRune(c)
 		}
 	}
 	if exp != "" {
 		clean.WriteString("e" + exp)
 	}
-	v, ok := new(big.Rat).SetString(clean.String())
-	if !ok {
-		return nil, false
-	}
-	if neg {
-		v.Neg(v)
-	}
-	return v, true
+	return clean.String()
 }
 
 // isDecimalFirst tells whether sep is the language's preferred decimal
