@@ -43,13 +43,14 @@ func header(text string) (published string, furniture []span) {
 		return published, furniture
 	}
 	// a dateline: a short line among the first ones that carries a date
-	off := 0
-	for i, line := range strings.SplitAfter(text, "\n") {
-		if i >= 12 || off > 3000 {
+	off, i := 0, -1
+	for line := range strings.Lines(text) { // lazily: only the first lines count
+		if i++; i >= 12 || off > 3000 {
 			break
 		}
 		trimmed := strings.TrimSpace(line)
-		if trimmed != "" && utf8.RuneCountInString(trimmed) <= 100 && len(strings.Fields(trimmed)) <= 10 {
+		// a dateline's date is dd.mm.yyyy: a line without a dot has none
+		if strings.IndexByte(trimmed, '.') >= 0 && utf8.RuneCountInString(trimmed) <= 100 && len(strings.Fields(trimmed)) <= 10 {
 			if m := datelineRe.FindStringSubmatch(trimmed); m != nil {
 				d := m[3] + "-" + m[2] + "-" + m[1]
 				if validDate(d) {
@@ -76,16 +77,19 @@ func bylineDate(text string, l *rules.Lang) (string, span, bool) {
 	if months == nil {
 		return "", span{}, false
 	}
-	off, seen := 0, 0
-	for i, line := range strings.SplitAfter(text, "\n") {
-		if i >= 12 || off > 3000 {
+	off, seen, i := 0, 0, -1
+	for line := range strings.Lines(text) { // lazily: only the first lines count
+		if i++; i >= 12 || off > 3000 {
 			break
 		}
 		trimmed := strings.TrimSpace(line)
 		if trimmed != "" {
 			seen++
 		}
-		if seen > 1 && trimmed != "" && utf8.RuneCountInString(trimmed) <= 100 && len(strings.Fields(trimmed)) <= 12 {
+		// a byline has its year, 19xx or 20xx: a line without one is not
+		// worth the regexp
+		hasYear := strings.Contains(trimmed, "20") || strings.Contains(trimmed, "19")
+		if seen > 1 && hasYear && utf8.RuneCountInString(trimmed) <= 100 && len(strings.Fields(trimmed)) <= 12 {
 			if m := bylineRe.FindStringSubmatch(trimmed); m != nil {
 				day, word := m[1], m[2]
 				if word == "" {

@@ -1,12 +1,12 @@
 package extract
 
 import (
+	"cmp"
 	"fmt"
 	"math/big"
 	"math/bits"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -169,18 +169,17 @@ func (f *mentionFinder) candidates(text string, sc *scratch) []candidate {
 // candidate is read when it comes to be kept; one that does not read is
 // passed over, as if it had never matched.
 func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candidate) bool) []Mention {
-	sort.SliceStable(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
+	slices.SortStableFunc(cands, func(a, b candidate) int {
 		if a.rule.Priority != b.rule.Priority {
-			return a.rule.Priority > b.rule.Priority
+			return cmp.Compare(b.rule.Priority, a.rule.Priority)
 		}
 		if la, lb := a.end-a.start, b.end-b.start; la != lb {
-			return la > lb
+			return cmp.Compare(lb, la)
 		}
 		if a.start != b.start {
-			return a.start < b.start
+			return cmp.Compare(a.start, b.start)
 		}
-		return a.order < b.order
+		return cmp.Compare(a.order, b.order)
 	})
 	// the bytes kept candidates cover: a clash test costs the length of
 	// the candidate, not the number kept, so long texts stay linear
@@ -215,11 +214,11 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 		}
 		out = append(out, k.mentions...)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
+	slices.SortStableFunc(out, func(a, b Mention) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return out[i].End < out[j].End
+		return cmp.Compare(a.End, b.End)
 	})
 	return out
 }
