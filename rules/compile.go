@@ -158,13 +158,13 @@ func (l *Lang) Lexicon(name string) *Lexicon {
 // CompiledRule is a rule with its regular expression.
 type CompiledRule struct {
 	Rule
-	// re matches at the start of its input only: the finder runs it at
-	// the positions where First says a match can begin. A rule from
-	// LoadLazy compiles it on first use, from src.
+	// re is the anchored pattern as regexp: Load compiles it to check the
+	// rule; otherwise it is compiled only if asked for (Regexp). The
+	// finder uses prog: the language's unions say where the rule
+	// matches, and sub reads its groups there.
 	re *regexp.Regexp
 	// lower tells that the pattern matches lower-cased text (LowerText);
-	// expr is the anchored pattern as compiled, and dfa its automaton,
-	// which answers whether it matches before regexp is asked for groups.
+	// expr is the anchored pattern as compiled, prog its program.
 	lower   bool
 	lang    *Lang // whose fragments assemble the automaton's tree
 	expr    string
@@ -192,9 +192,10 @@ type CompiledRule struct {
 
 // prepare settles the rule's final pattern and builds its program, on
 // first use: a rule from Load has its regexp already, one from LoadLazy
-// is rewritten for lower-cased text where it can be (see lowerPattern).
-// The automaton answers whether the rule matches; the matcher, over the
-// same program, reads its groups, so regexp is not compiled at all.
+// takes its program from compiled.bin, or is rewritten for lower-cased
+// text where it can be (see lowerPattern) and compiled. The automata
+// answer whether the rule matches; the matcher, over the same program,
+// reads its groups, so regexp is not compiled at all.
 func (r *CompiledRule) prepare() {
 	r.prepOnce.Do(func() {
 		defer r.compiled.Store(true)
