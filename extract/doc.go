@@ -31,9 +31,12 @@
 // never happens. A rule is tried only where its pattern can begin: after
 // a word boundary, at a rune its pattern can start with or a word of a
 // word list it starts with (found once per text with a prefix tree).
-// There its automaton (rules/dfa) says in one table step per rune whether
-// it matches at all; almost every attempt dies within a few runes, and
-// regexp, which knows the groups, runs only where the automaton said yes.
+// There one automaton over all the language's rules (rules/dfa) reads the
+// text once and tells which rules match; almost every start dies within a
+// few runes. Only the rules it names are run, by a matcher over their
+// compiled programs that reads the groups (rules/submatch), and a match
+// is read (numbers, units, dates) only once it has won over the matches
+// it overlaps.
 //
 // # Facts
 //
