@@ -343,24 +343,12 @@ func TestYAMLWriterStream(t *testing.T) {
 		}
 		want.Write(b)
 	}
-	var got bytes.Buffer
-	w, err := NewWriter(&got, "yaml")
-	if err != nil {
-		t.Fatal(err)
+	got := write(t, "yaml", docs)
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("stream differs:\n%s", firstDiffLine(got, want.Bytes()))
 	}
-	for _, d := range docs {
-		if err := w.Write(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Fatalf("stream differs:\n%s", firstDiffLine(got.Bytes(), want.Bytes()))
-	}
-	if !strings.HasPrefix(got.String(), "source: a.txt\nlang: ru\npublished: null\nfacts: []\n---\n") {
-		t.Errorf("unexpected start:\n%s", got.String())
+	if !strings.HasPrefix(string(got), "source: a.txt\nlang: ru\npublished: null\nfacts: []\n---\n") {
+		t.Errorf("unexpected start:\n%s", got)
 	}
 }
 
