@@ -274,6 +274,9 @@ func (r *numberReader) evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 		kind := t.kind
 		if kind == "fraction_of" {
 			if afterAnd && den == nil {
+				if t.v.Sign() == 0 {
+					return nil, false // a user's word worth 0: no fraction
+				}
 				den = t.v
 				afterAnd = false
 				continue
@@ -336,6 +339,9 @@ func (r *numberReader) evalTokens(toks []token, ordinal bool) (*big.Rat, bool) {
 			}
 			if current.Sign() == 0 {
 				current.Set(one)
+			}
+			if d.Sign() == 0 {
+				return nil, false // a user's word worth 0: no fraction
 			}
 			current.Quo(current, d)
 			if afterScale && total.Sign() > 0 && current.Cmp(one) < 0 {

@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"io/fs"
 	"math"
 	"math/big"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/factx/factx/rules"
 )
@@ -240,4 +242,30 @@ func FuzzNumberReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestZeroDivisorReadsNothing: a user's lexicon may give an ordinal, a
+// denominator or a "fraction of" word the value 0; dividing by it must
+// make no number, not a panic.
+func TestZeroDivisorReadsNothing(t *testing.T) {
+	user := fstest.MapFS{"zero.yaml": {Data: []byte(`lang: ru
+lexicons:
+  denominator:
+    - {value: 0, forms: [нулевых]}
+  ordinal:
+    - {value: 0, forms: [нулевой]}
+`)}}
+	set, err := rules.Load([]fs.FS{user}, []string{"user"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newNumberReader(set.Lang("ru"))
+	for _, c := range []struct {
+		text    string
+		ordinal bool
+	}{{"три нулевых", false}, {"нулевых", false}, {"две тысячи нулевой", false}, {"три нулевой", true}} {
+		if v, ok := r.readAs(c.text, c.ordinal); ok && v == nil {
+			t.Errorf("%q: ok without a value", c.text)
+		}
+	}
 }
