@@ -10,7 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/factx/factx/lang"
 	"github.com/factx/factx/rules"
 )
 
@@ -65,11 +64,7 @@ var testBuilders = sync.OnceValues(func() (map[string]*claimBuilder, error) {
 		if l == nil {
 			continue
 		}
-		stem, ok := lang.Snowball(code)
-		if !ok {
-			stem = lang.SuffixStripper{Suffixes: l.StemSuffixes, MinStem: 3}
-		}
-		c := &claimBuilder{lang: l, stem: stem}
+		c := &claimBuilder{lang: l, stem: stemmerFor(l)}
 		c.init()
 		out[code] = c
 	}

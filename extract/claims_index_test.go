@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/factx/factx/lang"
 	"github.com/factx/factx/rules"
 )
 
@@ -33,11 +32,7 @@ func TestCueIndexMatchesScan(t *testing.T) {
 		if l == nil {
 			continue
 		}
-		stem, ok := lang.Snowball(code)
-		if !ok {
-			stem = lang.SuffixStripper{Suffixes: l.StemSuffixes, MinStem: 3}
-		}
-		c := &claimBuilder{lang: l, stem: stem}
+		c := &claimBuilder{lang: l, stem: stemmerFor(l)}
 		c.init()
 		hits := 0
 		for _, text := range texts {

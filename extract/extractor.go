@@ -59,13 +59,7 @@ func (x *Extractor) pipeline(code string) *langPipeline {
 		x.perLang[code] = nil
 		return nil
 	}
-	var stem lang.Stemmer
-	if s, ok := lang.Snowball(code); ok {
-		stem = s
-	} else {
-		stem = lang.SuffixStripper{Suffixes: l.StemSuffixes, MinStem: 3}
-	}
-	p := &langPipeline{finder: newMentionFinder(l), claims: &claimBuilder{lang: l, stem: lang.Cached(stem, 1<<17)}, furniture: newFurnitureReader(l)}
+	p := &langPipeline{finder: newMentionFinder(l), claims: &claimBuilder{lang: l, stem: lang.Cached(stemmerFor(l), 1<<17)}, furniture: newFurnitureReader(l)}
 	x.perLang[code] = p
 	return p
 }
@@ -164,4 +158,13 @@ func (c *runeCounter) runes(b int) int {
 	c.rAt += utf8.RuneCountInString(c.text[c.byteAt:b])
 	c.byteAt = b
 	return c.rAt
+}
+
+// stemmerFor is a language's stemmer: snowball where there is one, else
+// the suffixes its rules list.
+func stemmerFor(l *rules.Lang) lang.Stemmer {
+	if s, ok := lang.Snowball(l.Code); ok {
+		return s
+	}
+	return lang.SuffixStripper{Suffixes: l.StemSuffixes, MinStem: 3}
 }
