@@ -96,6 +96,7 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 		mentions[i].Furniture = inSpans(furniture, mentions[i].Start, mentions[i].End)
 	}
 	var facts []Fact
+	var ms []Mention // a sentence's, the buffer reused: build keeps none
 	mi := 0
 	for _, s := range sentences(text) {
 		if inSpans(furniture, s.start, s.end) && fullyIn(furniture, s) {
@@ -104,7 +105,7 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 		for mi < len(mentions) && mentions[mi].Start < s.start {
 			mi++
 		}
-		var ms []Mention
+		ms = ms[:0]
 		for j := mi; j < len(mentions) && mentions[j].End <= s.end; j++ {
 			if !mentions[j].Furniture {
 				ms = append(ms, mentions[j])

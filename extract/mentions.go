@@ -101,6 +101,11 @@ type scratch struct {
 	starts []start
 	sets   []uint64
 	taken  []bool
+	cands  []candidate
+	// matches holds each rule's matches, in text order; pos, where each
+	// rule is to be tried next
+	matches [][][]int
+	pos     []int
 }
 
 // maxScratch is the most elements a scratch slice keeps between texts:
@@ -117,6 +122,16 @@ func (f *mentionFinder) putScratch(sc *scratch) {
 	if cap(sc.taken) > maxScratch {
 		sc.taken = nil
 	}
+	// the candidates hold slices of the text: keep none alive
+	clear(sc.cands)
+	sc.cands = sc.cands[:0]
+	if cap(sc.cands) > maxScratch {
+		sc.cands = nil
+	}
+	for k, m := range sc.matches {
+		clear(m)
+		sc.matches[k] = m[:0]
+	}
 	f.scratch.Put(sc)
 }
 
@@ -127,7 +142,11 @@ func (f *mentionFinder) candidates(text string, sc *scratch) []candidate {
 	starts := sc.starts
 	lt := rules.LowerText(mt)
 	sets, words, member := f.matchSets(mt, lt, starts, sc)
-	matches := make([][][]int, len(f.lang.Rules)) // by rule, in text order
+	if len(sc.matches) != len(f.lang.Rules) {
+		sc.matches = make([][][]int, len(f.lang.Rules))
+		sc.pos = make([]int, len(f.lang.Rules))
+	}
+	matches := sc.matches // by rule, in text order; empty
 	for k, r := range f.lang.Rules {
 		if !member[k] {
 			matches[k] = f.wordMatches(r, mt, lt, starts)
@@ -135,7 +154,8 @@ func (f *mentionFinder) candidates(text string, sc *scratch) []candidate {
 	}
 	// the union members: only the rules whose bit is set at a start are
 	// tried there; after a match, a rule is tried again past its end
-	pos := make([]int, len(f.lang.Rules))
+	pos := sc.pos
+	clear(pos)
 	for i, st := range starts {
 		for w, set := range sets[i*words : (i+1)*words] {
 			for ; set != 0; set &= set - 1 {
@@ -151,7 +171,7 @@ func (f *mentionFinder) candidates(text string, sc *scratch) []candidate {
 			}
 		}
 	}
-	var cands []candidate
+	cands := sc.cands[:0]
 	for order, r := range f.lang.Rules {
 		for _, m := range matches[order] {
 			c := candidate{start: m[0], end: m[1], rule: r, order: order, m: m}
@@ -161,6 +181,7 @@ func (f *mentionFinder) candidates(text string, sc *scratch) []candidate {
 			cands = append(cands, c)
 		}
 	}
+	sc.cands = cands // for putScratch to clear
 	return cands
 }
 
@@ -190,8 +211,9 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 	taken := slices.Grow(sc.taken[:0], end)[:end]
 	clear(taken)
 	sc.taken = taken
-	var kept []candidate
-	for _, c := range cands {
+	var out []Mention
+	for k := range cands {
+		c := &cands[k]
 		clash := false
 		for i := c.start; i < c.end; i++ {
 			if taken[i] {
@@ -199,20 +221,15 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 				break
 			}
 		}
-		if clash || !read(&c) {
+		if clash || !read(c) {
 			continue
 		}
 		for i := c.start; i < c.end; i++ {
 			taken[i] = true
 		}
-		kept = append(kept, c)
-	}
-	var out []Mention
-	for _, k := range kept {
-		if k.rule.Type == "IGNORE" && !keepIgnored {
-			continue
+		if c.rule.Type != "IGNORE" || keepIgnored {
+			out = append(out, c.mentions...)
 		}
-		out = append(out, k.mentions...)
 	}
 	slices.SortStableFunc(out, func(a, b Mention) int {
 		if a.Start != b.Start {

@@ -41,10 +41,17 @@ func CheckEncoding(name string) error {
 	return err
 }
 
+// nameSeparators are dropped from encoding names: "UTF-8", "utf_8" and
+// "utf 8" are one name.
+var nameSeparators = strings.NewReplacer("-", "", "_", "", " ", "")
+
 // canonical maps an encoding name (any case, with or without dashes, and a
 // few common aliases) to one of the Enc constants.
 func canonical(name string) (string, error) {
-	key := strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(name))
+	if name == "" {
+		return "", nil // detect: what nearly every read asks
+	}
+	key := nameSeparators.Replace(strings.ToLower(name))
 	switch key {
 	case "":
 		return "", nil
