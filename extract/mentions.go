@@ -58,17 +58,28 @@ func matchText(text string) string {
 	if !strings.ContainsAny(text, "ёЁ") {
 		return text
 	}
-	// both spellings take two bytes: patch them in place
-	b := []byte(text)
-	for k := 0; k+1 < len(b); k++ {
+	// both spellings take two bytes: offsets stay, and the copy is made
+	// once, in runs between the letters
+	var b strings.Builder
+	b.Grow(len(text))
+	from := 0
+	for k := 0; k+1 < len(text); k++ {
+		var to string
 		switch {
-		case b[k] == 0xd1 && b[k+1] == 0x91: // ё (D1 91) → е (D0 B5)
-			b[k], b[k+1] = 0xd0, 0xb5
-		case b[k] == 0xd0 && b[k+1] == 0x81: // Ё (D0 81) → Е (D0 95)
-			b[k+1] = 0x95
+		case text[k] == 0xd1 && text[k+1] == 0x91: // ё (D1 91) → е (D0 B5)
+			to = "е"
+		case text[k] == 0xd0 && text[k+1] == 0x81: // Ё (D0 81) → Е (D0 95)
+			to = "Е"
+		default:
+			continue
 		}
+		b.WriteString(text[from:k])
+		b.WriteString(to)
+		k++
+		from = k + 1
 	}
-	return string(b)
+	b.WriteString(text[from:])
+	return b.String()
 }
 
 // find returns the mentions of text, sorted by position, with byte
@@ -525,7 +536,7 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 		}
 		return []Mention{base}, true
 	}
-	scale := big.NewRat(1, 1)
+	var scale *big.Rat // nil: 1, nothing to multiply by
 	if s, e, ok := r.Group(m, "scale"); ok {
 		var entry rules.Entry
 		ok := false
@@ -555,7 +566,7 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 		}
 		unit = entry.Code
 		if v, ok := entry.Rat(); ok {
-			scale = new(big.Rat).Mul(scale, v) // subunits: cents, тиын
+			scale = mulRat(scale, v) // subunits: cents, тиын
 		}
 	}
 	base.Unit = unit
@@ -572,7 +583,7 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 		if !ok {
 			return nil, false
 		}
-		base.Value = ratNumber(new(big.Rat).Mul(v, scale))
+		base.Value = ratNumber(mulRat(v, scale))
 		return []Mention{base}, true
 	}
 	s, e, ok := r.Group(m, "num")
@@ -587,7 +598,7 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 	if !ok {
 		return nil, false
 	}
-	v = new(big.Rat).Mul(v, scale)
+	v = mulRat(v, scale)
 	if s, e, ok := r.Group(m, "sub"); ok {
 		// "20 dollars 43 (cents)": a subunit is a hundredth
 		sub, ok := f.number.read(text[s:e])
@@ -611,8 +622,20 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 	second := base
 	second.Start = s2
 	second.Text = text[s2:end]
-	second.Value = ratNumber(new(big.Rat).Mul(v2, scale))
+	second.Value = ratNumber(mulRat(v2, scale))
 	return []Mention{first, second}, true
+}
+
+// mulRat is a×b as a new number, which callers may change; nil stands
+// for 1.
+func mulRat(a, b *big.Rat) *big.Rat {
+	switch {
+	case a == nil:
+		return new(big.Rat).Set(b)
+	case b == nil:
+		return new(big.Rat).Set(a)
+	}
+	return new(big.Rat).Mul(a, b)
 }
 
 func ratNumber(v *big.Rat) *Number {

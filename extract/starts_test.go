@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"slices"
 	"testing"
 )
@@ -38,6 +39,27 @@ func FuzzStarts(f *testing.F) {
 			if got, want := mf.starts(s, nil), mf.startsByStartOK(s); !slices.Equal(got, want) {
 				t.Fatalf("%s on %q: starts %v, by startOK %v", mf.lang.Code, s, got, want)
 			}
+		}
+	})
+}
+
+// TestMatchText checks the ё folding against the plain replacement: the
+// same text, the same length, offsets kept.
+func TestMatchText(t *testing.T) {
+	for _, s := range []string{"", "ё", "Ё", "ещё", "Ёлка и ёж", "ёё", "aёb", "без букв", "\xd1", "x\xd0", "\xd1\x91\xd0\x81"} {
+		want := strings.NewReplacer("ё", "е", "Ё", "Е").Replace(s)
+		if got := matchText(s); got != want || len(got) != len(s) {
+			t.Errorf("matchText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzMatchText(f *testing.F) {
+	f.Add("Ёлка и ёж")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.NewReplacer("ё", "е", "Ё", "Е").Replace(s)
+		if got := matchText(s); got != want {
+			t.Errorf("matchText(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -131,6 +132,17 @@ func detect(raw []byte) (string, []string, error) {
 		return decodeLegacy(raw, cm)
 	}
 	return decodeUTF8(raw)
+}
+
+// decodeOwned is Decode for bytes that nothing else holds or changes
+// (Read's own buffer): detected valid UTF-8 without a BOM, nearly every
+// article, becomes the text without a copy.
+func decodeOwned(raw []byte, name string) (string, []string, error) {
+	if name == "" && len(raw) > 0 && !bytes.HasPrefix(raw, bomUTF8) &&
+		bytes.IndexByte(raw, 0) < 0 && utf8.Valid(raw) {
+		return unsafe.String(&raw[0], len(raw)), nil, nil
+	}
+	return Decode(raw, name)
 }
 
 // decodeUTF8 validates raw as UTF-8, replacing each invalid byte with U+FFFD.

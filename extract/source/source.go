@@ -227,7 +227,7 @@ func Read(it Item, stdin io.Reader, opt Options) Item {
 		}
 		return it
 	}
-	text, warnings, err := Decode(raw, opt.Encoding)
+	text, warnings, err := decodeOwned(raw, opt.Encoding)
 	if err != nil {
 		it.Err = fmt.Errorf("%s: %w", name, err)
 		return it
