@@ -113,6 +113,10 @@ type scratch struct {
 	sets   []uint64
 	taken  []bool
 	cands  []candidate
+	// words remembers what the rules see where words begin, by word: it
+	// is the language's (a finder's scratch), and outlives the text
+	words   map[string]*wordMemo
+	wordsOf *mentionFinder
 	// matches holds each rule's matches, in text order; pos, where each
 	// rule is to be tried next
 	matches [][][]int
@@ -149,7 +153,7 @@ func (f *mentionFinder) putScratch(sc *scratch) {
 // candidates runs every rule and keeps each match.
 func (f *mentionFinder) candidates(text string, sc *scratch) []candidate {
 	mt := matchText(text)
-	sc.starts = f.starts(mt, sc.starts[:0])
+	sc.starts = f.starts(mt, sc.starts[:0], sc)
 	starts := sc.starts
 	lt := rules.LowerText(mt)
 	sets, words, member := f.matchSets(mt, lt, starts, sc)
@@ -252,35 +256,103 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 }
 
 // start is a position where a match may begin, with the rune there and
-// the word lists (anchors) whose words may begin there.
+// the word lists (anchors) whose words may begin there. At the beginning
+// of a word of letters, word is its end and memo what is known of it.
 type start struct {
 	at      int
 	r       rune
 	anchors uint64
+	word    int
+	memo    *wordMemo
 }
+
+// wordMemo is what the rules see at the beginning of a word, learnt
+// once and kept for its next occurrence: most starts begin words, the
+// words of a language repeat, and at nearly all of them every rule fails
+// within the word.
+type wordMemo struct {
+	anchors uint64
+	keep    bool // a rule can begin there: the word is a start
+	// known tells that sets holds what the unions answer there: they
+	// decided within the word, so the text after it changes nothing
+	known bool
+	sets  []uint64
+}
+
+// maxWordMemos bounds the words a scratch remembers; past it they are
+// forgotten and learnt again.
+const maxWordMemos = 1 << 15
 
 // starts lists the positions of s where a match may begin: not inside a
 // word or a number. Every rule is tried only there.
 // It reads the text once, keeping the two runes before each position,
-// and decides as startOK does.
-func (f *mentionFinder) starts(s string, out []start) []start {
+// and decides as startOK does; a word is read whole where it begins, as
+// no position inside it is a start.
+func (f *mentionFinder) starts(s string, out []start, sc *scratch) []start {
+	if sc.words == nil || len(sc.words) > maxWordMemos || sc.wordsOf != f {
+		sc.words, sc.wordsOf = make(map[string]*wordMemo), f
+	}
 	prev, prev2 := rune(-1), rune(-1) // none yet
 	prevWord := false
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		word := isWordRune(r)
 		ok := i == 0 || !(prevWord && word)
 		if ok && i > 1 && (prev == '.' || prev == ',') && unicode.IsDigit(r) &&
 			unicode.IsDigit(prev2) && f.joins(prev, digitRun(s[i:])) {
 			ok = false
 		}
-		prev2, prev, prevWord = prev, r, word
-		if !ok {
+		if !word || prevWord {
+			prev2, prev, prevWord = prev, r, word
+			if ok {
+				out = f.appendStart(out, s, i, r)
+			}
+			i += size
 			continue
 		}
-		st := start{at: i, r: r, anchors: f.lang.AnchorsAt(s[i:])}
-		if st.anchors&f.anyAnchors != 0 || f.anyFirst.Has(r) {
-			out = append(out, st)
+		// a word or number begins: read it to its end
+		j, last, last2 := i+size, r, prev
+		for j < len(s) {
+			r2, size2 := rune(s[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, size2 = utf8.DecodeRuneInString(s[j:])
+			}
+			if !isWordRune(r2) {
+				break
+			}
+			last2, last = last, r2
+			j += size2
 		}
+		switch {
+		case !ok:
+		case rules.IsLetter(r):
+			m := sc.words[s[i:j]]
+			if m == nil {
+				anchors := f.lang.AnchorsAt(s[i:])
+				m = &wordMemo{anchors: anchors, keep: anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)}
+				sc.words[strings.Clone(s[i:j])] = m
+			}
+			if m.keep {
+				out = append(out, start{at: i, r: r, anchors: m.anchors, word: j, memo: m})
+			}
+		default:
+			out = f.appendStart(out, s, i, r)
+		}
+		prev2, prev, prevWord = last2, last, true
+		i = j
+	}
+	return out
+}
+
+// appendStart adds position i of s, where r begins, to out if a rule can
+// begin there.
+func (f *mentionFinder) appendStart(out []start, s string, i int, r rune) []start {
+	st := start{at: i, r: r, anchors: f.lang.AnchorsAt(s[i:])}
+	if st.anchors&f.anyAnchors != 0 || f.anyFirst.Has(r) {
+		out = append(out, st)
 	}
 	return out
 }
@@ -302,13 +374,22 @@ func (f *mentionFinder) matchSets(s, lower string, starts []start, sc *scratch) 
 	f.modesOnce.Do(f.splitModes)
 	for i, st := range starts {
 		set := sets[i*words : (i+1)*words]
+		if st.memo != nil && st.memo.known {
+			copy(set, st.memo.sets)
+			continue
+		}
 		end := min(len(s), st.at+matchWindow)
 		// a union is read only where one of its rules can begin
+		read := 0
 		if f.cased.tries(st) {
-			casedUnion.MatchSet(s[st.at:end], set)
+			read = casedUnion.MatchSet(s[st.at:end], set)
 		}
 		if f.lower.tries(st) {
-			lowerUnion.MatchSet(lower[st.at:end], set)
+			read = max(read, lowerUnion.MatchSet(lower[st.at:end], set))
+		}
+		if st.memo != nil && read <= st.word-st.at && read <= end-st.at {
+			// decided within the word: so it is wherever the word begins
+			st.memo.sets, st.memo.known = slices.Clone(set), true
 		}
 	}
 	return sets, words, member

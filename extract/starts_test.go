@@ -1,8 +1,8 @@
 package extract
 
 import (
-	"strings"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -34,9 +34,18 @@ func FuzzStarts(f *testing.F) {
 		f.Add(s)
 	}
 	finders := lazyFinders(f)
+	sc := &scratch{} // one for every text, as the pool gives: words are remembered
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, mf := range finders {
-			if got, want := mf.starts(s, nil), mf.startsByStartOK(s); !slices.Equal(got, want) {
+			got := mf.starts(s, nil, sc)
+			for i := range got {
+				if m := got[i].memo; m != nil && (m.anchors != got[i].anchors ||
+					got[i].word <= got[i].at || got[i].word > len(s)) {
+					t.Fatalf("%s on %q: start %+v, its word %+v", mf.lang.Code, s, got[i], *m)
+				}
+				got[i].word, got[i].memo = 0, nil
+			}
+			if want := mf.startsByStartOK(s); !slices.Equal(got, want) {
 				t.Fatalf("%s on %q: starts %v, by startOK %v", mf.lang.Code, s, got, want)
 			}
 		}

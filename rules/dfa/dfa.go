@@ -384,8 +384,10 @@ func (d *DFA) Match(s string) bool {
 // MatchSet tells which programs of a union (NewUnion) match at the start
 // of s: it sets bit k of set, a slice of (n+63)/64 words for n programs,
 // for each program k that matches, as Match of its own automaton would.
-// Bits already set are left alone.
-func (d *DFA) MatchSet(s string, set []uint64) {
+// Bits already set are left alone. It returns how many bytes of s it
+// read to know, len(s)+1 when it needed the end of s too: the answer is
+// the same for any text that begins with those bytes.
+func (d *DFA) MatchSet(s string, set []uint64) (read int) {
 	st := d.start.Load()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
@@ -401,7 +403,7 @@ func (d *DFA) MatchSet(s string, set []uint64) {
 			set[k] |= w
 		}
 		if len(next.pcs) == 0 {
-			return
+			return i + size
 		}
 		st = next
 		i += size
@@ -413,6 +415,7 @@ func (d *DFA) MatchSet(s string, set []uint64) {
 	for k, w := range next.matched {
 		set[k] |= w
 	}
+	return len(s) + 1
 }
 
 // NewUnion builds one automaton over several programs, each anchored at

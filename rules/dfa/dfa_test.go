@@ -108,7 +108,19 @@ func FuzzMatch(f *testing.F) {
 	// the automata, their union and Longest must agree with regexp
 	f.Fuzz(func(t *testing.T, s string) {
 		set := make([]uint64, 1)
-		union.MatchSet(s, set)
+		read := union.MatchSet(s, set)
+		if read < 0 || read > len(s)+1 {
+			t.Fatalf("MatchSet on %q read %d bytes", s, read)
+		}
+		if read <= len(s) {
+			// what it read decides: any text that begins so gives the same
+			for _, tail := range []string{"", "1", "a", " ", s} {
+				other := make([]uint64, 1)
+				if union.MatchSet(s[:read]+tail, other); other[0] != set[0] {
+					t.Fatalf("MatchSet on %q read %d bytes, but %q gives %b, not %b", s, read, s[:read]+tail, other[0], set[0])
+				}
+			}
+		}
 		for i, d := range ds {
 			want := res[i].MatchString(s)
 			if got := d.Match(s); got != want {
