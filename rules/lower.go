@@ -77,6 +77,22 @@ func lowerPattern(src string) (string, bool) {
 	return b.String(), true
 }
 
+// lowerTwoBytes holds, for each rune written in two bytes (U+0080 to
+// U+07FF, by its lead and continuation bytes), the two bytes of its lower
+// case, or 0 where lowerSameLength leaves it as it is.
+var lowerTwoBytes = func() (t [30 << 6]uint16) {
+	for r := rune(0x80); r < 0x800; r++ {
+		if low := lowerSameLength(r); low != r {
+			var b [2]byte
+			utf8.EncodeRune(b[:], low)
+			var enc [2]byte
+			utf8.EncodeRune(enc[:], r)
+			t[int(enc[0]-0xc2)<<6|int(enc[1]&0x3f)] = uint16(b[0])<<8 | uint16(b[1])
+		}
+	}
+	return t
+}()
+
 // LowerText lower-cases text without changing its length in bytes, so
 // offsets found in it hold in the text: a rune whose lower case is
 // written with another number of bytes is left as it is.
@@ -95,6 +111,20 @@ func LowerText(s string) string {
 				done = i + 1
 			}
 			i++
+			continue
+		}
+		if c >= 0xc2 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			// two bytes, as Cyrillic is written: by table
+			if low := lowerTwoBytes[int(c-0xc2)<<6|int(s[i+1]&0x3f)]; low != 0 {
+				if done == 0 && b.Cap() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[done:i])
+				b.WriteByte(byte(low >> 8))
+				b.WriteByte(byte(low))
+				done = i + 2
+			}
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
