@@ -48,8 +48,16 @@ type candidate struct {
 	start, end int
 	rule       *rules.CompiledRule
 	order      int
-	m          []int     // the match, as Submatch gives it, in the text
+	hit        ruleHit
+	m          []int     // the match, as Submatch gives it, in the text, once needed
 	mentions   []Mention // what it reads, once resolve reads it
+}
+
+// ruleHit is where a rule matches, known by its end alone: most matches lose
+// to another, and only the winners' groups are read (see groups). The
+// rule's match at the start of text[at:limit] ends at end.
+type ruleHit struct {
+	at, end, limit int
 }
 
 // matchText folds letters that differ only in spelling (ё/е) without
@@ -98,11 +106,36 @@ func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Men
 		sc = &scratch{}
 	}
 	defer f.putScratch(sc)
-	return resolve(f.candidates(text, sc), keepIgnored, sc, func(c *candidate) bool {
+	cands, mt, lt := f.candidates(text, sc)
+	return resolve(cands, keepIgnored, sc, func(c *candidate) bool {
+		if c.m == nil {
+			if c.m = groups(c.rule, mt, lt, c.hit); c.m == nil {
+				return false
+			}
+		}
 		ms, ok := f.read(text, c.rule, c.m, c.start, c.end, published)
 		c.mentions = ms
 		return ok
 	})
+}
+
+// groups reads the groups of a hit of rule r in the text (s, or lower
+// for a rule that reads lower-cased text), in byte offsets of the text.
+func groups(r *rules.CompiledRule, s, lower string, h ruleHit) []int {
+	text := s
+	if r.Lower() {
+		text = lower
+	}
+	m := r.Submatch(text[h.at:h.limit])
+	if m == nil || h.at+m[1] != h.end {
+		return nil // cannot be: End and Submatch agree (TestSubmatchAgreesWithRegexp)
+	}
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += h.at
+		}
+	}
+	return m
 }
 
 // scratch is the memory a text needs while its mentions are found, kept
@@ -119,7 +152,7 @@ type scratch struct {
 	wordsOf *mentionFinder
 	// matches holds each rule's matches, in text order; pos, where each
 	// rule is to be tried next
-	matches [][][]int
+	matches [][]ruleHit
 	pos     []int
 }
 
@@ -150,15 +183,16 @@ func (f *mentionFinder) putScratch(sc *scratch) {
 	f.scratch.Put(sc)
 }
 
-// candidates runs every rule and keeps each match.
-func (f *mentionFinder) candidates(text string, sc *scratch) []candidate {
-	mt := matchText(text)
+// candidates runs every rule and keeps each match; it returns the texts
+// the rules read too: text with ё folded, and that lower-cased.
+func (f *mentionFinder) candidates(text string, sc *scratch) (cands []candidate, mt, lt string) {
+	mt = matchText(text)
 	sc.starts = f.starts(mt, sc.starts[:0], sc)
 	starts := sc.starts
-	lt := rules.LowerText(mt)
+	lt = rules.LowerText(mt)
 	sets, words, member := f.matchSets(mt, lt, starts, sc)
 	if len(sc.matches) != len(f.lang.Rules) {
-		sc.matches = make([][][]int, len(f.lang.Rules))
+		sc.matches = make([][]ruleHit, len(f.lang.Rules))
 		sc.pos = make([]int, len(f.lang.Rules))
 	}
 	matches := sc.matches // by rule, in text order; empty
@@ -179,25 +213,32 @@ func (f *mentionFinder) candidates(text string, sc *scratch) []candidate {
 				if st.at < pos[k] || !tries(r, st) {
 					continue
 				}
-				if m := f.wordMatchAt(r, mt, lt, st, false); m != nil {
-					matches[k] = append(matches[k], m)
-					pos[k] = m[1]
+				if h, ok := f.wordMatchAt(r, mt, lt, st); ok {
+					matches[k] = append(matches[k], h)
+					pos[k] = h.end
 				}
 			}
 		}
 	}
-	cands := sc.cands[:0]
+	cands = sc.cands[:0]
 	for order, r := range f.lang.Rules {
-		for _, m := range matches[order] {
-			c := candidate{start: m[0], end: m[1], rule: r, order: order, m: m}
-			if s, e, ok := r.Group(m, "m"); ok {
-				c.start, c.end = s, e
+		marks := r.HasGroup("m")
+		for _, h := range matches[order] {
+			c := candidate{start: h.at, end: h.end, rule: r, order: order, hit: h}
+			if marks {
+				// the mention is the group m of the match: read it now
+				if c.m = groups(r, mt, lt, h); c.m == nil {
+					continue
+				}
+				if s, e, ok := r.Group(c.m, "m"); ok {
+					c.start, c.end = s, e
+				}
 			}
 			cands = append(cands, c)
 		}
 	}
 	sc.cands = cands // for putScratch to clear
-	return cands
+	return cands, mt, lt
 }
 
 // resolve keeps the best of overlapping candidates: higher rule priority,
@@ -436,42 +477,37 @@ func tries(r *rules.CompiledRule, st start) bool {
 // rune can begin it, and after a match the search goes on past it. A
 // match that ends inside a word ("екі бір|дей") is cut back to a word
 // boundary within it and tried again.
-func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, starts []start) [][]int {
-	var out [][]int
+func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, starts []start) []ruleHit {
+	var out []ruleHit
 	pos := 0
 	for _, st := range starts {
 		if st.at < pos || !tries(r, st) {
 			continue
 		}
-		if m := f.wordMatchAt(r, s, lower, st, true); m != nil {
-			out = append(out, m)
-			pos = m[1]
+		if h, ok := f.wordMatchAt(r, s, lower, st); ok {
+			out = append(out, h)
+			pos = h.end
 		}
 	}
 	return out
 }
 
-// wordMatchAt is one attempt of wordMatches, at st: the match, in byte
-// offsets of the text, or nil. ask says whether the rule's own automaton
-// is to be asked first (the caller knows otherwise that it matches).
-func (f *mentionFinder) wordMatchAt(r *rules.CompiledRule, s, lower string, st start, ask bool) []int {
+// wordMatchAt is one attempt of wordMatches, at st: the rule's match
+// there, if it is not empty and ends on a word boundary (or can be cut
+// back to one).
+func (f *mentionFinder) wordMatchAt(r *rules.CompiledRule, s, lower string, st start) (ruleHit, bool) {
 	text := s
 	if r.Lower() {
 		text = lower // the same text, lower-cased, for a pattern rewritten for it
 	}
-	m := matchAt(r, text, st.at, ask)
-	if m == nil || m[1] == m[0] {
-		return nil
+	h, ok := endAt(r, text, st.at)
+	if !ok || h.end == h.at {
+		return ruleHit{}, false
 	}
-	for i := range m {
-		if m[i] >= 0 {
-			m[i] += st.at
-		}
+	if boundaryOK(text, h.at, h.end, f.joins) {
+		return h, true
 	}
-	if boundaryOK(text, m[0], m[1], f.joins) {
-		return m
-	}
-	return f.shorter(r, text, m)
+	return f.shorter(r, text, h)
 }
 
 // matchWindow bounds the text an anchored attempt is given: no mention
@@ -479,48 +515,43 @@ func (f *mentionFinder) wordMatchAt(r *rules.CompiledRule, s, lower string, st s
 // the whole text, so the bound changes no result.
 const matchWindow = 256
 
-// matchAt runs a rule's anchored pattern at byte offset at of s; the
-// indexes it returns are relative to at. Most attempts fail, and an
-// automaton tells so in a step per rune (the rules' union, or with ask,
-// the rule's own); the matcher, which keeps the groups, runs only where
-// it matches.
-func matchAt(r *rules.CompiledRule, s string, at int, ask bool) []int {
-	end := min(len(s), at+matchWindow)
-	if ask && !r.MatchPrefix(s[at:end]) {
-		return nil
+// endAt runs a rule's anchored pattern at byte offset at of s, for where
+// its match ends. Most attempts fail, and the rule's automaton tells so
+// in a step per rune.
+func endAt(r *rules.CompiledRule, s string, at int) (ruleHit, bool) {
+	limit := min(len(s), at+matchWindow)
+	e := r.End(s[at:limit])
+	if e >= 0 && limit < len(s) && at+e == limit {
+		limit = len(s)
+		e = r.End(s[at:])
 	}
-	m := r.Submatch(s[at:end])
-	if m != nil && end < len(s) && at+m[1] == end {
-		m = r.Submatch(s[at:])
+	if e < 0 {
+		return ruleHit{}, false
 	}
-	return m
+	return ruleHit{at: at, end: at + e, limit: limit}, true
 }
 
 // shorter retries a match that ends inside a word on its text cut at
 // each word end within it, longest first.
-func (f *mentionFinder) shorter(r *rules.CompiledRule, s string, m []int) []int {
-	for cut := m[1]; cut > m[0]; {
+func (f *mentionFinder) shorter(r *rules.CompiledRule, s string, h ruleHit) (ruleHit, bool) {
+	for cut := h.end; cut > h.at; {
 		last, size := utf8.DecodeLastRuneInString(s[:cut])
 		cut -= size
 		next, _ := utf8.DecodeRuneInString(s[cut+size:])
-		if cut+size >= m[1] || !isWordRune(last) || isWordRune(next) {
+		if cut+size >= h.end || !isWordRune(last) || isWordRune(next) {
 			continue
 		}
 		end := cut + size
-		loc := r.Submatch(s[m[0]:end])
-		if loc == nil || loc[0] != 0 {
+		e := r.End(s[h.at:end])
+		if e < 0 {
 			continue
 		}
-		for i := range loc {
-			if loc[i] >= 0 {
-				loc[i] += m[0]
-			}
-		}
-		if boundaryOK(s, loc[0], loc[1], f.joins) {
-			return loc
+		short := ruleHit{at: h.at, end: h.at + e, limit: end}
+		if boundaryOK(s, short.at, short.end, f.joins) {
+			return short, true
 		}
 	}
-	return nil
+	return ruleHit{}, false
 }
 
 // boundaryOK rejects matches that start or end inside a word or number:

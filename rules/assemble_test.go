@@ -52,7 +52,7 @@ func TestAssembledAutomataAgreeWithRegexp(t *testing.T) {
 }
 
 // lazyLangs loads every embedded language as factx does.
-func lazyLangs(t *testing.T) []*Lang {
+func lazyLangs(t testing.TB) []*Lang {
 	t.Helper()
 	set, err := LoadLazy()
 	if err != nil {
@@ -145,8 +145,42 @@ func TestSubmatchAgreesWithRegexp(t *testing.T) {
 					if !slices.Equal(got, want) {
 						t.Errorf("%s/%s at %q: matcher %v, regexp %v", code, r.Name, text[i:], got, want)
 					}
+					end := -1
+					if want != nil {
+						end = want[1]
+					}
+					if got := r.End(text[i:]); got != end {
+						t.Errorf("%s/%s at %q: End %d, regexp %d", code, r.Name, text[i:], got, end)
+					}
 				}
 			}
 		}
 	}
+}
+
+// FuzzEnd checks, for every rule of every language, that End finds the
+// end of the match Submatch finds, on any text: the finder reads the
+// groups of winning matches only, from where End said they end.
+func FuzzEnd(f *testing.F) {
+	for _, s := range []string{"", "5%", "в 2,3 раза", "316,3 млрд тенге", "2,3 есеге", "$1.2bn", "15 марта 2025 года", "twenty-five"} {
+		f.Add(s)
+	}
+	langs := lazyLangs(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, l := range langs {
+			for _, r := range l.Rules {
+				text := s
+				if r.Lower() {
+					text = LowerText(s)
+				}
+				want := -1
+				if m := r.Submatch(text); m != nil {
+					want = m[1]
+				}
+				if got := r.End(text); got != want {
+					t.Fatalf("%s/%s on %q: End %d, Submatch %d", l.Code, r.Name, text, got, want)
+				}
+			}
+		}
+	})
 }

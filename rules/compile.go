@@ -171,6 +171,10 @@ type CompiledRule struct {
 	prog    *syntax.Prog
 	dfaOnce sync.Once
 	dfa     *dfa.DFA // built from prog on first need (see automaton)
+	// ends finds where the rule's match ends (see End), built on first
+	// need from dfa
+	endsOnce sync.Once
+	ends     *dfa.DFA
 	// bounds and intervals are the automaton's rune classes, when the
 	// cache knows them
 	bounds    []rune
@@ -306,6 +310,24 @@ func (r *CompiledRule) MatchPrefix(s string) bool {
 	return r.Regexp().MatchString(s)
 }
 
+// End returns where the rule's match at the start of s ends, as
+// Submatch tells it (its second index), or -1 for none: an automaton
+// answers, in a step per rune, without the groups.
+func (r *CompiledRule) End(s string) int {
+	r.endsOnce.Do(func() {
+		if d := r.automaton(); d != nil {
+			r.ends = d.First()
+		}
+	})
+	if r.ends != nil {
+		return r.ends.End(s)
+	}
+	if m := r.Submatch(s); m != nil {
+		return m[1]
+	}
+	return -1
+}
+
 // Submatch returns the rule's match at the start of s, as regexp's
 // FindStringSubmatchIndex would, or nil.
 func (r *CompiledRule) Submatch(s string) []int {
@@ -385,6 +407,12 @@ func (r *CompiledRule) setRegexp(re *regexp.Regexp) {
 			r.groups[name] = append(r.groups[name], i)
 		}
 	}
+}
+
+// HasGroup tells whether the rule's pattern has a group of that name.
+func (r *CompiledRule) HasGroup(name string) bool {
+	r.prepare()
+	return len(r.groups[name]) > 0
 }
 
 // Group returns the text span [start,end) (byte offsets) of the first

@@ -61,6 +61,10 @@ type DFA struct {
 	words int // of a set of programs, in uint64s
 	// longest keeps a matched program's threads alive (see Longest)
 	longest bool
+	// first keeps its states' instructions in priority order and drops
+	// those below a match, as regexp's leftmost-first matcher does (see
+	// NewFirst)
+	first bool
 
 	mu     sync.Mutex
 	states map[string]*state
@@ -474,9 +478,32 @@ func NewLongest(prog *syntax.Prog) (*DFA, error) {
 	return d, nil
 }
 
+// NewFirst builds the automaton of an anchored program for End: where
+// regexp's own (leftmost-first) match at the start of a text ends.
+func NewFirst(prog *syntax.Prog) (*DFA, error) {
+	d, err := FromProg(prog)
+	if err != nil {
+		return nil, err
+	}
+	d.first = true
+	return d, nil
+}
+
+// First returns a new automaton for End over the program and rune
+// classes of d, an automaton of one program (not a union).
+func (d *DFA) First() *DFA {
+	f := &DFA{prog: d.prog, bounds: d.bounds, intervals: d.intervals, table: d.table, reps: d.reps, eot: d.eot, first: true}
+	f.init()
+	return f
+}
+
+// End is Longest for an automaton from NewFirst: the end (in bytes) of
+// the match at the start of s that regexp finds, or -1 for none.
+func (d *DFA) End(s string) int { return d.Longest(s) }
+
 // Longest returns the end (in bytes) of the longest match at the start
 // of s, as regexp in leftmost-longest mode finds it, or -1 for none; d
-// is from NewLongest.
+// is from NewLongest (or from NewFirst, for End).
 func (d *DFA) Longest(s string) int {
 	end := -1
 	st := d.start.Load()
@@ -536,6 +563,9 @@ func (d *DFA) step(st *state, c int) *state {
 		}
 	}()
 	d.stack = append(d.stack[:0], st.pcs...)
+	if d.first {
+		slices.Reverse(d.stack) // the first instruction is walked first
+	}
 	for len(d.stack) > 0 {
 		pc := d.stack[len(d.stack)-1]
 		d.stack = d.stack[:len(d.stack)-1]
@@ -556,6 +586,10 @@ func (d *DFA) step(st *state, c int) *state {
 			}
 		case syntax.InstMatch:
 			matched = true
+			if d.first {
+				// what is still to walk ranks below the match: dropped
+				d.stack = d.stack[:0]
+			}
 			if d.owner != nil {
 				if won == nil {
 					won = make([]uint64, d.words)
@@ -569,6 +603,8 @@ func (d *DFA) step(st *state, c int) *state {
 	}
 	var to *state
 	switch {
+	case d.first:
+		to = d.firstStep(runes, matched, c, next)
 	case d.owner != nil:
 		to = d.unionStep(runes, won, c, next)
 	case matched:
@@ -592,6 +628,28 @@ func (d *DFA) step(st *state, c int) *state {
 	}
 	st.next[c].Store(to)
 	return to
+}
+
+// firstStep is where an automaton from NewFirst goes from a state whose
+// instructions waiting for a rune are runes, in priority order: on rune
+// next, to their successors in the same order (a repeated one counts
+// where it first comes), marked matched when a match ends before next.
+func (d *DFA) firstStep(runes []uint32, matched bool, c int, next rune) *state {
+	var pcs []uint32
+	if c != d.eot {
+		for _, pc := range runes {
+			if in := &d.prog.Inst[pc]; in.MatchRune(next) && !slices.Contains(pcs, in.Out) {
+				pcs = append(pcs, in.Out)
+			}
+		}
+	}
+	if !matched {
+		if len(pcs) == 0 {
+			return d.dead
+		}
+		return d.intern(pcs, contextOf(next))
+	}
+	return d.internWon(pcs, contextOf(next), []uint64{1})
 }
 
 // unionStep is where a union goes from a state whose instructions

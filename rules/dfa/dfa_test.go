@@ -23,13 +23,21 @@ var patterns = []string{
 	`^(?:ә|ғ|қ|ң|ө|ұ|ү|һ|і)+\d`,
 	`\A(?:x*)\z`,
 	`^(?:(?i)straße|ǅ)`,
+	// leftmost-first is not longest: the first alternative that leads
+	// to a match wins, a lazy repetition stops early
+	`^(?:a|ab|abc)`,
+	`^(?:a|ab)(?:c|bcd)(?:d*)`,
+	`^(?:x+?)`,
+	`^(?:x*?)(?:y|xy)`,
+	`^(?:x\b|xy|x)`,
+	`^(?:1|12|123)(?:\s*(?:млн|млрд))?`,
 }
 
 var texts = []string{
 	"", "1", "12,5 %", "12,5 процентов", "Более 100", "более  20 лет", "OVER 5", "more than 7",
 	"тенге", "ТГ.", "KZTX", "kzt ", "млрд", "млрд.", "млрд. x", "1 000 жылдары", "2024 жыл,",
 	"5 years", "the fiscal year", "THE YEAR2", "year_", "a", "b\nc", "\nb", "xyzсом", "сом",
-	"әғ1", "ққ", "x", "xxx", "xxy", "STRASSE", "straße", "ǆ", "ǅ", "\xff\xfe", "1\xff", "a\u00a0b",
+	"әғ1", "ққ", "x", "xxx", "xxy", "abcd", "abc", "abbcd", "x1", "xy", "123 млн", "12млрд", "STRASSE", "straße", "ǆ", "ǅ", "\xff\xfe", "1\xff", "a\u00a0b",
 }
 
 func TestMatchAgreesWithRegexp(t *testing.T) {
@@ -95,6 +103,7 @@ func FuzzMatch(f *testing.F) {
 	longest := make([]*regexp.Regexp, len(patterns))
 	ds := make([]*DFA, len(patterns))
 	ls := make([]*DFA, len(patterns))
+	fs := make([]*DFA, len(patterns))
 	progs := make([]*syntax.Prog, len(patterns))
 	for i, p := range patterns {
 		res[i] = regexp.MustCompile(p)
@@ -103,6 +112,11 @@ func FuzzMatch(f *testing.F) {
 		ds[i], _ = Compile(p)
 		progs[i] = ds[i].Prog()
 		ls[i], _ = NewLongest(progs[i])
+		if i%2 == 0 {
+			fs[i], _ = NewFirst(progs[i])
+		} else {
+			fs[i] = ds[i].First()
+		}
 	}
 	union, _ := NewUnion(progs)
 	// the automata, their union and Longest must agree with regexp
@@ -132,6 +146,13 @@ func FuzzMatch(f *testing.F) {
 			end := -1
 			if loc := longest[i].FindStringIndex(s); loc != nil {
 				end = loc[1]
+			}
+			first := -1
+			if loc := res[i].FindStringIndex(s); loc != nil {
+				first = loc[1]
+			}
+			if got := fs[i].End(s); got != first {
+				t.Fatalf("%s on %q: End %d, regexp %d", patterns[i], s, got, first)
 			}
 			if got := ls[i].Longest(s); got != end {
 				t.Fatalf("%s on %q: Longest %d, regexp %d", patterns[i], s, got, end)
