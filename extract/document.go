@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"time"
 	"unicode"
@@ -135,13 +136,78 @@ type furnitureReader struct {
 type linePattern struct {
 	re  *regexp.Regexp
 	dfa *dfa.DFA // nil where the pattern has none
+	// needs are words one of which a matching line holds (nil: none
+	// known): a line that holds none is not read by the automaton, and a
+	// pattern such as ^.*(?:Telegram|WhatsApp).*$ would read every line
+	// whole
+	needs []string
 }
 
 func (p linePattern) match(s string) bool {
+	if p.needs != nil && !containsAnyOf(s, p.needs) {
+		return false
+	}
 	if p.dfa != nil {
 		return p.dfa.Match(s)
 	}
 	return p.re.MatchString(s)
+}
+
+func containsAnyOf(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredLiterals returns words one of which every text that re
+// matches holds, or nil when it cannot tell (a case-folded literal, a
+// branch or repetition that may match without any).
+func requiredLiterals(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredLiterals(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// any part's words will do: the one whose shortest word is
+		// longest tells most lines apart
+		var best []string
+		for _, sub := range re.Sub {
+			if l := requiredLiterals(sub); l != nil && (best == nil || shortest(l) > shortest(best)) {
+				best = l
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l := requiredLiterals(sub)
+			if l == nil {
+				return nil
+			}
+			all = append(all, l...)
+		}
+		return all
+	}
+	return nil
+}
+
+func shortest(words []string) int {
+	n := len(words[0])
+	for _, w := range words[1:] {
+		n = min(n, len(w))
+	}
+	return n
 }
 
 func newFurnitureReader(l *rules.Lang) *furnitureReader {
@@ -151,6 +217,9 @@ func newFurnitureReader(l *rules.Lang) *furnitureReader {
 			out[i].re = re
 			// a pattern not anchored at the text start has no automaton
 			out[i].dfa, _ = dfa.Compile(re.String())
+			if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+				out[i].needs = requiredLiterals(tree)
+			}
 		}
 		return out
 	}

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"regexp/syntax"
 	"strings"
 	"testing"
 
@@ -84,4 +86,68 @@ func TestJoinFields(t *testing.T) {
 			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// requiredPatterns are patterns whose required words are known, or not.
+var requiredPatterns = []struct {
+	expr  string
+	needs []string
+}{
+	{`^.*(?:Telegram|WhatsApp).*(?:канал|channel).*$`, []string{"Telegram", "WhatsApp"}}, // the longer shortest word
+	{`^(?:Фото|Photo)\s*:.*$`, []string{"Фото", "Photo"}},
+	{`^(?i:фото)\s*:`, []string{":"}},
+	{`^(?i:фото)`, nil},
+	{`^(?:ab|a)c?`, []string{"a"}},
+	{`^(?:abc|)x*`, nil},
+	{`^(?:abc)+d{2,}`, []string{"abc"}},
+	{`^x{0,3}`, nil},
+}
+
+func TestRequiredLiterals(t *testing.T) {
+	for _, p := range requiredPatterns {
+		tree, err := syntax.Parse(p.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := requiredLiterals(tree); !reflect.DeepEqual(got, p.needs) {
+			t.Errorf("%s: needs %q, want %q", p.expr, got, p.needs)
+		}
+	}
+}
+
+// FuzzRequiredLiterals checks that a line a pattern matches holds one of
+// the pattern's required words, for the test patterns and every
+// language's furniture.
+func FuzzRequiredLiterals(f *testing.F) {
+	f.Add("Фото: Иванов")
+	f.Add("Подписывайтесь на наш Telegram-канал")
+	f.Add("abcabcdd")
+	var res []*regexp.Regexp
+	for _, p := range requiredPatterns {
+		res = append(res, regexp.MustCompile(p.expr))
+	}
+	set, err := rules.LoadLazy()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, code := range set.Codes() {
+		l := set.Lang(code)
+		res = append(res, l.FurnitureStop...)
+		res = append(res, l.FurnitureSkip...)
+	}
+	needs := make([][]string, len(res))
+	for i, re := range res {
+		tree, err := syntax.Parse(re.String(), syntax.Perl)
+		if err != nil {
+			f.Fatal(err)
+		}
+		needs[i] = requiredLiterals(tree)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, re := range res {
+			if needs[i] != nil && re.MatchString(s) && !containsAnyOf(s, needs[i]) {
+				t.Fatalf("%s matches %q, which holds none of %q", re, s, needs[i])
+			}
+		}
+	})
 }

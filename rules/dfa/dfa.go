@@ -351,7 +351,8 @@ func sortPairs(p []rune) {
 }
 
 // Match, MatchSet and Longest each walk the text with the same few
-// lines (decode a rune, find its class, take or build the transition):
+// lines (decode a rune, two-byte ones in place, find its class, take or
+// build the transition):
 // they are the hottest loops of factx, and a shared helper is not
 // inlined by the compiler; it cost a third more in BenchmarkMatch.
 
@@ -361,7 +362,11 @@ func (d *DFA) Match(s string) bool {
 	st := d.start.Load()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0xc2 && r < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			r, size = (r&0x1f)<<6|rune(s[i+1]&0x3f), 2 // two bytes: Cyrillic
+		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		c := d.class(r)
@@ -395,7 +400,11 @@ func (d *DFA) MatchSet(s string, set []uint64) (read int) {
 	st := d.start.Load()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0xc2 && r < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			r, size = (r&0x1f)<<6|rune(s[i+1]&0x3f), 2 // two bytes: Cyrillic
+		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		c := d.class(r)
@@ -509,7 +518,11 @@ func (d *DFA) Longest(s string) int {
 	st := d.start.Load()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0xc2 && r < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			r, size = (r&0x1f)<<6|rune(s[i+1]&0x3f), 2 // two bytes: Cyrillic
+		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		c := d.class(r)
