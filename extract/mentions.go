@@ -58,6 +58,10 @@ type candidate struct {
 // rule's match at the start of text[at:limit] ends at end.
 type ruleHit struct {
 	at, end, limit int
+	// read is how many bytes from at the rule's automaton read to find
+	// end, limit-at+1 when it read to the limit and past it: Submatch
+	// reads no more (see groups)
+	read int
 }
 
 // matchText folds letters that differ only in spelling (ё/е) without
@@ -109,7 +113,7 @@ func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Men
 	cands, mt, lt := f.candidates(text, sc)
 	return resolve(cands, keepIgnored, sc, func(c *candidate) bool {
 		if c.m == nil {
-			if c.m = groups(c.rule, mt, lt, c.hit); c.m == nil {
+			if c.m = sc.groups(c.rule, c.order, mt, lt, c.hit); c.m == nil {
 				return false
 			}
 		}
@@ -119,16 +123,44 @@ func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Men
 	})
 }
 
-// groups reads the groups of a hit of rule r in the text (s, or lower
-// for a rule that reads lower-cased text), in byte offsets of the text.
-func groups(r *rules.CompiledRule, s, lower string, h ruleHit) []int {
+// groups reads the groups of a hit of rule r, the finder's order-th, in
+// the text (s, or lower for a rule that reads lower-cased text), in byte
+// offsets of the text. The groups of a rule depend only on the bytes it
+// reads, and only on their rune classes (see rules.CompiledRule.Key):
+// "25,3 млрд теңге" and "14,7 млрд теңге" have one answer, which the
+// scratch remembers.
+func (sc *scratch) groups(r *rules.CompiledRule, order int, s, lower string, h ruleHit) []int {
 	text := s
 	if r.Lower() {
 		text = lower
 	}
+	n, eot := h.read, byte(0)
+	if n > h.limit-h.at {
+		n, eot = h.limit-h.at, 1
+	}
+	key := r.Key(append(sc.key[:0], byte(order>>8), byte(order), eot), text[h.at:h.at+n])
+	if key != nil {
+		sc.key = key
+		if rel, ok := sc.known[string(key)]; ok {
+			m := make([]int, len(rel))
+			for i, v := range rel {
+				m[i] = v
+				if v >= 0 {
+					m[i] += h.at
+				}
+			}
+			return m
+		}
+	}
 	m := r.Submatch(text[h.at:h.limit])
 	if m == nil || h.at+m[1] != h.end {
 		return nil // cannot be: End and Submatch agree (TestSubmatchAgreesWithRegexp)
+	}
+	if key != nil {
+		if len(sc.known) >= maxKnownGroups {
+			clear(sc.known)
+		}
+		sc.known[string(key)] = slices.Clone(m)
 	}
 	for i := range m {
 		if m[i] >= 0 {
@@ -137,6 +169,9 @@ func groups(r *rules.CompiledRule, s, lower string, h ruleHit) []int {
 	}
 	return m
 }
+
+// maxKnownGroups bounds the groups a scratch remembers.
+const maxKnownGroups = 1 << 12
 
 // scratch is the memory a text needs while its mentions are found, kept
 // for the next text (the finder is shared: one scratch per text at a
@@ -150,6 +185,10 @@ type scratch struct {
 	// is the language's (a finder's scratch), and outlives the text
 	words   map[string]*wordMemo
 	wordsOf *mentionFinder
+	// known remembers the groups of matches by what the rule read (see
+	// groups), for the language of wordsOf too; key is its buffer
+	known map[string][]int
+	key   []byte
 	// matches holds each rule's matches, in text order; pos, where each
 	// rule is to be tried next
 	matches [][]ruleHit
@@ -227,7 +266,7 @@ func (f *mentionFinder) candidates(text string, sc *scratch) (cands []candidate,
 			c := candidate{start: h.at, end: h.end, rule: r, order: order, hit: h}
 			if marks {
 				// the mention is the group m of the match: read it now
-				if c.m = groups(r, mt, lt, h); c.m == nil {
+				if c.m = sc.groups(r, order, mt, lt, h); c.m == nil {
 					continue
 				}
 				if s, e, ok := r.Group(c.m, "m"); ok {
@@ -330,6 +369,9 @@ const maxWordMemos = 1 << 15
 // and decides as startOK does; a word is read whole where it begins, as
 // no position inside it is a start.
 func (f *mentionFinder) starts(s string, out []start, sc *scratch) []start {
+	if sc.wordsOf != f {
+		sc.known = make(map[string][]int)
+	}
 	if sc.words == nil || len(sc.words) > maxWordMemos || sc.wordsOf != f {
 		sc.words, sc.wordsOf = make(map[string]*wordMemo), f
 	}
@@ -528,15 +570,15 @@ const matchWindow = 256
 // in a step per rune.
 func endAt(r *rules.CompiledRule, s string, at int) (ruleHit, bool) {
 	limit := min(len(s), at+matchWindow)
-	e := r.End(s[at:limit])
+	e, read := r.EndRead(s[at:limit])
 	if e >= 0 && limit < len(s) && at+e == limit {
 		limit = len(s)
-		e = r.End(s[at:])
+		e, read = r.EndRead(s[at:])
 	}
 	if e < 0 {
 		return ruleHit{}, false
 	}
-	return ruleHit{at: at, end: at + e, limit: limit}, true
+	return ruleHit{at: at, end: at + e, limit: limit, read: read}, true
 }
 
 // shorter retries a match that ends inside a word on its text cut at
@@ -550,11 +592,11 @@ func (f *mentionFinder) shorter(r *rules.CompiledRule, s string, h ruleHit) (rul
 			continue
 		}
 		end := cut + size
-		e := r.End(s[h.at:end])
+		e, read := r.EndRead(s[h.at:end])
 		if e < 0 {
 			continue
 		}
-		short := ruleHit{at: h.at, end: h.at + e, limit: end}
+		short := ruleHit{at: h.at, end: h.at + e, limit: end, read: read}
 		if boundaryOK(s, short.at, short.end, f.joins) {
 			return short, true
 		}

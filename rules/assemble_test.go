@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"testing"
@@ -179,6 +180,51 @@ func FuzzEnd(f *testing.F) {
 				}
 				if got := r.End(text); got != want {
 					t.Fatalf("%s/%s on %q: End %d, Submatch %d", l.Code, r.Name, text, got, want)
+				}
+			}
+		}
+	})
+}
+
+// FuzzSubmatchKey checks what the finder's memory of groups relies on,
+// for every rule of every language: Submatch reads no further than
+// EndRead says, and two texts with the same Key there (here: the text
+// with its digits shifted) have the same Submatch.
+func FuzzSubmatchKey(f *testing.F) {
+	for _, s := range []string{"5%", "в 2,3 раза", "316,3 млрд тенге", "2,3 есеге", "$1.2bn", "15 марта 2025 года", "от 10 до 15 %"} {
+		f.Add(s, uint8(3))
+	}
+	langs := lazyLangs(f)
+	f.Fuzz(func(t *testing.T, s string, shift uint8) {
+		shifted := []byte(s)
+		for i, b := range shifted {
+			if b >= '0' && b <= '9' {
+				shifted[i] = '0' + (b-'0'+shift)%10
+			}
+		}
+		for _, l := range langs {
+			for _, r := range l.Rules {
+				text, other := s, string(shifted)
+				if r.Lower() {
+					text, other = LowerText(text), LowerText(other)
+				}
+				want := r.Submatch(text)
+				end, read := r.EndRead(text)
+				if want == nil && end != -1 || want != nil && want[1] != end {
+					t.Fatalf("%s/%s on %q: EndRead %d, Submatch %v", l.Code, r.Name, text, end, want)
+				}
+				n := min(read, len(text))
+				if read <= len(text) {
+					if got := r.Submatch(text[:n] + "1 x"); !slices.Equal(got, want) {
+						t.Fatalf("%s/%s on %q: read %d bytes, yet Submatch %v on %q, %v on the text", l.Code, r.Name, text, read, got, text[:n]+"1 x", want)
+					}
+				}
+				k1, k2 := r.Key(nil, text[:n]), r.Key(nil, other[:min(n, len(other))])
+				if k1 == nil || !bytes.Equal(k1, k2) {
+					continue
+				}
+				if got := r.Submatch(other[:n] + text[n:]); !slices.Equal(got, want) {
+					t.Fatalf("%s/%s: %q and %q have one key, but Submatch %v and %v", l.Code, r.Name, text, other[:n]+text[n:], want, got)
 				}
 			}
 		}

@@ -314,18 +314,41 @@ func (r *CompiledRule) MatchPrefix(s string) bool {
 // Submatch tells it (its second index), or -1 for none: an automaton
 // answers, in a step per rune, without the groups.
 func (r *CompiledRule) End(s string) int {
+	end, _ := r.EndRead(s)
+	return end
+}
+
+// EndRead is End with how many bytes of s it read to know (len(s)+1
+// when it needed the end of s too): Submatch reads no further, so its
+// answer is the same on any text that begins with those bytes, and on
+// any whose bytes have the same key (see Key).
+func (r *CompiledRule) EndRead(s string) (end, read int) {
+	if d := r.endAutomaton(); d != nil {
+		return d.EndRead(s)
+	}
+	if m := r.Submatch(s); m != nil {
+		return m[1], len(s) + 1
+	}
+	return -1, len(s) + 1
+}
+
+// Key appends to key what the rule's program sees in s: texts with the
+// same key have the same Submatch. It returns nil where the rule cannot
+// say.
+func (r *CompiledRule) Key(key []byte, s string) []byte {
+	if d := r.endAutomaton(); d != nil {
+		return d.AppendKey(key, s)
+	}
+	return nil
+}
+
+func (r *CompiledRule) endAutomaton() *dfa.DFA {
 	r.endsOnce.Do(func() {
 		if d := r.automaton(); d != nil {
 			r.ends = d.First()
 		}
 	})
-	if r.ends != nil {
-		return r.ends.End(s)
-	}
-	if m := r.Submatch(s); m != nil {
-		return m[1]
-	}
-	return -1
+	return r.ends
 }
 
 // Submatch returns the rule's match at the start of s, as regexp's

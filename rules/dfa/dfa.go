@@ -508,13 +508,43 @@ func (d *DFA) First() *DFA {
 
 // End is Longest for an automaton from NewFirst: the end (in bytes) of
 // the match at the start of s that regexp finds, or -1 for none.
-func (d *DFA) End(s string) int { return d.Longest(s) }
+func (d *DFA) End(s string) int {
+	end, _ := d.EndRead(s)
+	return end
+}
+
+// AppendKey appends to key the rune classes of s, with each rune's length
+// in bytes: two texts with the same key are one to the program, which
+// reads the same bytes of either the same way (so regexp finds the same
+// match and groups, at the same offsets). It returns nil for a program
+// with too many classes to say.
+func (d *DFA) AppendKey(key []byte, s string) []byte {
+	if len(d.reps) >= 1<<13 {
+		return nil
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		k := d.class(r)<<3 | size
+		key = append(key, byte(k>>8), byte(k))
+		i += size
+	}
+	return key
+}
 
 // Longest returns the end (in bytes) of the longest match at the start
 // of s, as regexp in leftmost-longest mode finds it, or -1 for none; d
 // is from NewLongest (or from NewFirst, for End).
 func (d *DFA) Longest(s string) int {
-	end := -1
+	end, _ := d.EndRead(s)
+	return end
+}
+
+// EndRead is Longest, or End for an automaton from NewFirst, with how
+// many bytes of s the automaton read to know: len(s)+1 when it needed the
+// end of s too. The answer is the same for any text that begins with
+// those bytes.
+func (d *DFA) EndRead(s string) (end, read int) {
+	end = -1
 	st := d.start.Load()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
@@ -534,7 +564,7 @@ func (d *DFA) Longest(s string) int {
 			end = i // the threads before this rune matched
 		}
 		if len(next.pcs) == 0 {
-			return end
+			return end, i + size
 		}
 		st = next
 		i += size
@@ -546,7 +576,7 @@ func (d *DFA) Longest(s string) int {
 	if next.matched != nil {
 		end = len(s)
 	}
-	return end
+	return end, len(s) + 1
 }
 
 // UnionMaxBytes bounds the states of a union, as MaxBytes those of one

@@ -154,6 +154,14 @@ func FuzzMatch(f *testing.F) {
 			if got := fs[i].End(s); got != first {
 				t.Fatalf("%s on %q: End %d, regexp %d", patterns[i], s, got, first)
 			}
+			if _, read := fs[i].EndRead(s); read <= len(s) {
+				// what it read decides: any text that begins so ends there
+				for _, tail := range []string{"", "x", "1", " ", s} {
+					if got := fs[i].End(s[:read] + tail); got != first {
+						t.Fatalf("%s on %q: End %d after reading %d bytes, but %d on %q", patterns[i], s, first, read, got, s[:read]+tail)
+					}
+				}
+			}
 			if got := ls[i].Longest(s); got != end {
 				t.Fatalf("%s on %q: Longest %d, regexp %d", patterns[i], s, got, end)
 			}
