@@ -1010,7 +1010,7 @@ func dropTitleRepeats(text string, facts []Fact) []Fact {
 		return facts
 	}
 	inTitle := func(f Fact) bool { return f.Start >= lo && f.End <= hi }
-	out := facts[:0:0]
+	out := make([]Fact, 0, len(facts))
 	for _, f := range facts {
 		if inTitle(f) && repeatedIn(f, facts, inTitle) {
 			continue

@@ -120,7 +120,11 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
 	assignIDs(doc.Source, facts)
-	doc.Facts = append(doc.Facts, facts...)
+	if doc.Facts == nil {
+		doc.Facts = facts // no copy: facts is this article's own
+	} else {
+		doc.Facts = append(doc.Facts, facts...)
+	}
 	if opt.Mentions {
 		conv := newRuneCounter(text)
 		for i := range mentions {

@@ -181,6 +181,7 @@ type scratch struct {
 	sets   []uint64
 	taken  []bool
 	cands  []candidate
+	kept   []int // of cands, in resolve
 	// words remembers what the rules see where words begin, by word: it
 	// is the language's (a finder's scratch), and outlives the text
 	words   map[string]*wordMemo
@@ -306,7 +307,7 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 	taken := slices.Grow(sc.taken[:0], end)[:end]
 	clear(taken)
 	sc.taken = taken
-	var out []Mention
+	kept, n := sc.kept[:0], 0 // the candidates kept, and their mentions
 	for k := range cands {
 		c := &cands[k]
 		clash := false
@@ -323,8 +324,17 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 			taken[i] = true
 		}
 		if c.rule.Type != "IGNORE" || keepIgnored {
-			out = append(out, c.mentions...)
+			kept = append(kept, k)
+			n += len(c.mentions)
 		}
+	}
+	sc.kept = kept
+	var out []Mention // nil when none, as before
+	if n > 0 {
+		out = make([]Mention, 0, n)
+	}
+	for _, k := range kept {
+		out = append(out, cands[k].mentions...)
 	}
 	slices.SortStableFunc(out, func(a, b Mention) int {
 		if a.Start != b.Start {
