@@ -347,7 +347,8 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 
 // start is a position where a match may begin, with the rune there and
 // the word lists (anchors) whose words may begin there. At the beginning
-// of a word of letters, word is its end and memo what is known of it.
+// of a word of letters, memo is what is known of the word and the rune
+// after it, which end at word.
 type start struct {
 	at      int
 	r       rune
@@ -359,12 +360,14 @@ type start struct {
 // wordMemo is what the rules see at the beginning of a word, learnt
 // once and kept for its next occurrence: most starts begin words, the
 // words of a language repeat, and at nearly all of them every rule fails
-// within the word.
+// within the word or on the rune after it (a pattern such as \p{L}+
+// reads that far to know the word has ended), which the memory holds
+// too: "тенге " and "тенге," are two.
 type wordMemo struct {
 	anchors uint64
 	keep    bool // a rule can begin there: the word is a start
 	// known tells that sets holds what the unions answer there: they
-	// decided within the word, so the text after it changes nothing
+	// decided within the word and the rune after it: what follows changes nothing
 	known bool
 	sets  []uint64
 }
@@ -430,14 +433,19 @@ func (f *mentionFinder) starts(s string, out []start, sc *scratch) []start {
 		switch {
 		case !ok:
 		case rules.IsLetter(r):
-			m := sc.words[s[i:j]]
+			k := j // the word and the rune after it
+			if k < len(s) {
+				_, size := utf8.DecodeRuneInString(s[k:])
+				k += size
+			}
+			m := sc.words[s[i:k]]
 			if m == nil {
 				anchors := f.lang.AnchorsAt(s[i:])
 				m = &wordMemo{anchors: anchors, keep: anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)}
-				sc.words[strings.Clone(s[i:j])] = m
+				sc.words[strings.Clone(s[i:k])] = m
 			}
 			if m.keep {
-				out = append(out, start{at: i, r: r, anchors: m.anchors, word: j, memo: m})
+				out = append(out, start{at: i, r: r, anchors: m.anchors, word: k, memo: m})
 			}
 		default:
 			out = f.appendStart(out, s, i, r)
@@ -489,7 +497,8 @@ func (f *mentionFinder) matchSets(s, lower string, starts []start, sc *scratch) 
 			read = max(read, lowerUnion.MatchSet(lower[st.at:end], set))
 		}
 		if st.memo != nil && read <= st.word-st.at && read <= end-st.at {
-			// decided within the word: so it is wherever the word begins
+			// decided within the word and the rune after it: so it is
+			// wherever they come
 			st.memo.sets, st.memo.known = slices.Clone(set), true
 		}
 	}
