@@ -2,7 +2,6 @@ package extract
 
 import (
 	"cmp"
-	"fmt"
 	"math/big"
 	"math/bits"
 	"regexp"
@@ -29,6 +28,7 @@ type mentionFinder struct {
 	modesOnce    sync.Once
 	lower, cased beginnings
 	scratch      sync.Pool // of *scratch
+	templates    sync.Map  // DATE templates, parsed: string → *dateTemplate
 }
 
 func newMentionFinder(l *rules.Lang) *mentionFinder {
@@ -831,7 +831,7 @@ func ratNumber(v *big.Rat) *Number {
 // roman, else read as numbers ("девять месяцев"); pub_year, pub_month
 // and pub_day come from the published date.
 func (f *mentionFinder) date(text string, r *rules.CompiledRule, m []int, published string) (string, bool) {
-	vars := map[string]int{}
+	var vars dateVars
 	group := func(name string) (string, bool) {
 		s, e, ok := r.Group(m, name)
 		if !ok {
@@ -844,26 +844,28 @@ func (f *mentionFinder) date(text string, r *rules.CompiledRule, m []int, publis
 		mo, err2 := strconv.Atoi(published[5:7])
 		d, err3 := strconv.Atoi(published[8:10])
 		if err1 == nil && err2 == nil && err3 == nil {
-			vars["pub_year"], vars["pub_month"], vars["pub_day"] = y, mo, d
+			vars.set(varPubYear, y)
+			vars.set(varPubMonth, mo)
+			vars.set(varPubDay, d)
 		}
 	}
-	for _, name := range []string{"year", "year2", "day", "day2"} {
-		if s, ok := group(name); ok {
+	for _, v := range [...]dateVar{varYear, varYear2, varDay, varDay2} {
+		if s, ok := group(dateVarNames[v]); ok {
 			n, ok := f.wholeNumber(s)
 			if !ok {
 				return "", false
 			}
-			vars[name] = n
+			vars.set(v, n)
 		}
 	}
-	for name, lex := range map[string]string{"month": "month", "month2": "month", "rel": "rel_year", "quarter": "quarter", "half": "half"} {
-		s, ok := group(name)
+	for _, g := range lexiconGroups {
+		s, ok := group(dateVarNames[g.v])
 		if !ok {
 			continue
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
-			e, ok := f.lang.Lexicon(lex).Lookup(s)
+			e, ok := f.lang.Lexicon(g.lexicon).Lookup(s)
 			if !ok {
 				e, ok = f.lang.Lexicon("ordinal_word").Lookup(s)
 			}
@@ -881,37 +883,39 @@ func (f *mentionFinder) date(text string, r *rules.CompiledRule, m []int, publis
 				return "", false
 			}
 		}
-		vars[name] = n
+		vars.set(g.v, n)
 	}
 	// the amount of a relative date: "два года назад" is {pub_year-num}
 	if s, ok := group("num"); ok {
 		if n, ok := f.wholeNumber(s); ok {
-			vars["num"] = n
+			vars.set(varNum, n)
 		}
 	}
-	if q, ok := vars["quarter"]; ok {
+	if q, ok := vars.get(varQuarter); ok {
 		if q < 1 || q > 4 {
 			return "", false
 		}
-		vars["q_start"], vars["q_end"] = 3*q-2, 3*q
+		vars.set(varQStart, 3*q-2)
+		vars.set(varQEnd, 3*q)
 	}
-	if h, ok := vars["half"]; ok {
+	if h, ok := vars.get(varHalf); ok {
 		if h < 1 || h > 2 {
 			return "", false
 		}
-		vars["h_start"], vars["h_end"] = 6*h-5, 6*h
+		vars.set(varHStart, 6*h-5)
+		vars.set(varHEnd, 6*h)
 	}
-	for _, k := range []string{"month", "month2"} {
-		if v, ok := vars[k]; ok && (v < 1 || v > 12) {
+	for _, k := range [...]dateVar{varMonth, varMonth2} {
+		if v, ok := vars.get(k); ok && (v < 1 || v > 12) {
 			return "", false
 		}
 	}
-	for _, k := range []string{"day", "day2"} {
-		if v, ok := vars[k]; ok && (v < 1 || v > 31) {
+	for _, k := range [...]dateVar{varDay, varDay2} {
+		if v, ok := vars.get(k); ok && (v < 1 || v > 31) {
 			return "", false
 		}
 	}
-	d, ok := fillDate(r.Date, vars)
+	d, ok := f.dateTemplate(r.Date).fill(&vars)
 	if !ok {
 		// a relative date without a published date, or a duration: the
 		// mention stands, its ISO date is unknown
@@ -923,6 +927,23 @@ func (f *mentionFinder) date(text string, r *rules.CompiledRule, m []int, publis
 		}
 	}
 	return d, true
+}
+
+// lexiconGroups are the date groups looked up in a lexicon first.
+var lexiconGroups = [...]struct {
+	v       dateVar
+	lexicon string
+}{
+	{varMonth, "month"}, {varMonth2, "month"}, {varRel, "rel_year"}, {varQuarter, "quarter"}, {varHalf, "half"},
+}
+
+// dateTemplate returns a DATE rule's template, parsed once.
+func (f *mentionFinder) dateTemplate(tmpl string) *dateTemplate {
+	if t, ok := f.templates.Load(tmpl); ok {
+		return t.(*dateTemplate)
+	}
+	t, _ := f.templates.LoadOrStore(tmpl, parseDateTemplate(tmpl))
+	return t.(*dateTemplate)
 }
 
 // wholeNumber reads a year or day written in digits or words ("2015",
@@ -961,61 +982,6 @@ func (f *mentionFinder) dateAmount(text string, r *rules.CompiledRule, m []int, 
 	}
 	base.Value = ratNumber(v)
 	return true
-}
-
-// fillDate expands a date template: "{name}", "{a|b}" (the first that is
-// known; "{year|pub_year|XXXX}" falls back to unspecified digits),
-// "{name+other}" or "{name-1}" for arithmetic. Months, days and
-// the q_/h_ bounds print with two digits. Any unknown name leaves the
-// date unknown.
-func fillDate(tmpl string, vars map[string]int) (string, bool) {
-	ok := true
-	out := refPattern.ReplaceAllStringFunc(tmpl, func(ref string) string {
-		expr := ref[1 : len(ref)-1]
-		for _, alt := range strings.Split(expr, "|") {
-			if strings.Trim(alt, "X") == "" {
-				// "XXXX": digits left unspecified (ISO 8601-2), for a
-				// year neither the text nor the publication date gives
-				return alt
-			}
-			v, name, good := evalTerm(alt, vars)
-			if !good {
-				continue
-			}
-			if strings.Contains(name, "year") {
-				return fmt.Sprintf("%04d", v)
-			}
-			return fmt.Sprintf("%02d", v)
-		}
-		ok = false
-		return ""
-	})
-	return out, ok
-}
-
-func evalTerm(t string, vars map[string]int) (int, string, bool) {
-	op := strings.IndexAny(t, "+-")
-	if op < 0 {
-		v, ok := vars[t]
-		return v, t, ok
-	}
-	name, rest := t[:op], t[op+1:]
-	v, ok := vars[name]
-	if !ok {
-		return 0, name, false
-	}
-	d, err := strconv.Atoi(rest)
-	if err != nil {
-		var known bool
-		d, known = vars[rest]
-		if !known {
-			return 0, name, false
-		}
-	}
-	if t[op] == '-' {
-		d = -d
-	}
-	return v + d, name, true
 }
 
 var refPattern = regexp.MustCompile(`\{[a-zA-Z_0-9|+\-]+\}`)
