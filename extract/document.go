@@ -317,6 +317,10 @@ func sentences(text string) []span {
 		}
 	}
 	for i := 0; i < len(text); {
+		if c := text[i]; c != '\n' && c != '.' && c != '!' && c != '?' && c != 0xe2 {
+			i++ // no sentence ends here: not a rune that ends one, nor the first byte of "…"
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
