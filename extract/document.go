@@ -202,6 +202,32 @@ func requiredLiterals(re *syntax.Regexp) []string {
 	return nil
 }
 
+// readsAnyFirst tells whether a pattern begins (after ^) by reading any
+// text (.*): its automaton reads every line to the end, where one that
+// begins with words fails at the first rune that is not theirs, faster
+// than a search for the words could.
+func readsAnyFirst(re *syntax.Regexp) bool {
+	for re.Op == syntax.OpCapture || re.Op == syntax.OpConcat && len(re.Sub) > 0 {
+		if re.Op == syntax.OpCapture {
+			re = re.Sub[0]
+			continue
+		}
+		first := re.Sub[0]
+		if first.Op == syntax.OpBeginText || first.Op == syntax.OpBeginLine {
+			if len(re.Sub) == 1 {
+				return false
+			}
+			first = re.Sub[1]
+		}
+		re = first
+		if re.Op != syntax.OpCapture && re.Op != syntax.OpConcat {
+			break
+		}
+	}
+	return (re.Op == syntax.OpStar || re.Op == syntax.OpPlus || re.Op == syntax.OpQuest || re.Op == syntax.OpRepeat) &&
+		(re.Sub[0].Op == syntax.OpAnyChar || re.Sub[0].Op == syntax.OpAnyCharNotNL)
+}
+
 func shortest(words []string) int {
 	n := len(words[0])
 	for _, w := range words[1:] {
@@ -217,7 +243,7 @@ func newFurnitureReader(l *rules.Lang) *furnitureReader {
 			out[i].re = re
 			// a pattern not anchored at the text start has no automaton
 			out[i].dfa, _ = dfa.Compile(re.String())
-			if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+			if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil && readsAnyFirst(tree) {
 				out[i].needs = requiredLiterals(tree)
 			}
 		}

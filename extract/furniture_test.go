@@ -151,3 +151,23 @@ func FuzzRequiredLiterals(f *testing.F) {
 		}
 	})
 }
+
+func TestReadsAnyFirst(t *testing.T) {
+	for expr, want := range map[string]bool{
+		`^.*(?:Telegram|WhatsApp).*$`: true,
+		`(?s)^.+x`:                    true,
+		`^(?:.*)x`:                    true,
+		`^(?:Фото|Photo)\s*:.*$`:      false,
+		`^x.*`:                        false,
+		`^`:                           false,
+		`.*`:                          true,
+	} {
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := readsAnyFirst(tree); got != want {
+			t.Errorf("readsAnyFirst(%s) = %v, want %v", expr, got, want)
+		}
+	}
+}
