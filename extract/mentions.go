@@ -348,13 +348,12 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 // start is a position where a match may begin, with the rune there and
 // the word lists (anchors) whose words may begin there. At the beginning
 // of a word of letters, memo is what is known of the word and the rune
-// after it, which end at word.
+// after it.
 type start struct {
 	at      int
-	r       rune
 	anchors uint64
-	word    int
 	memo    *wordMemo
+	r       rune
 }
 
 // wordMemo is what the rules see at the beginning of a word, learnt
@@ -364,6 +363,7 @@ type start struct {
 // reads that far to know the word has ended), which the memory holds
 // too: "тенге " and "тенге," are two.
 type wordMemo struct {
+	size    int // of the word and the rune after it, in bytes
 	anchors uint64
 	keep    bool // a rule can begin there: the word is a start
 	// known tells that sets holds what the unions answer there: they
@@ -441,11 +441,11 @@ func (f *mentionFinder) starts(s string, out []start, sc *scratch) []start {
 			m := sc.words[s[i:k]]
 			if m == nil {
 				anchors := f.lang.AnchorsAt(s[i:])
-				m = &wordMemo{anchors: anchors, keep: anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)}
+				m = &wordMemo{size: k - i, anchors: anchors, keep: anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)}
 				sc.words[strings.Clone(s[i:k])] = m
 			}
 			if m.keep {
-				out = append(out, start{at: i, r: r, anchors: m.anchors, word: k, memo: m})
+				out = append(out, start{at: i, r: r, anchors: m.anchors, memo: m})
 			}
 		default:
 			out = f.appendStart(out, s, i, r)
@@ -496,7 +496,7 @@ func (f *mentionFinder) matchSets(s, lower string, starts []start, sc *scratch) 
 		if f.lower.tries(st) {
 			read = max(read, lowerUnion.MatchSet(lower[st.at:end], set))
 		}
-		if st.memo != nil && read <= st.word-st.at && read <= end-st.at {
+		if st.memo != nil && read <= st.memo.size && read <= end-st.at {
 			// decided within the word and the rune after it: so it is
 			// wherever they come
 			st.memo.sets, st.memo.known = slices.Clone(set), true
