@@ -29,6 +29,9 @@ type mentionFinder struct {
 	lower, cased beginnings
 	scratch      sync.Pool // of *scratch
 	templates    sync.Map  // DATE templates, parsed: string → *dateTemplate
+	// segment is how much text is read before candidates are resolved;
+	// 0 is segmentBytes (tests make it small)
+	segment int
 }
 
 func newMentionFinder(l *rules.Lang) *mentionFinder {
@@ -104,14 +107,21 @@ func (f *mentionFinder) find(text, published string) []Mention {
 // mentions is find, keeping the matches of guards (IGNORE) with
 // keepIgnored. A match is read (its numbers, units, dates) only once it
 // has won its place: most matches lose to a longer or stronger one.
+//
+// The text is read in segments of about segmentBytes: the candidates of
+// the starts read so far are resolved as soon as none reaches past them,
+// as none read later can overlap them then. So a text of any size needs
+// memory for a segment, not for its whole length, and the mentions are
+// those of one pass over the whole.
 func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Mention {
 	sc, _ := f.scratch.Get().(*scratch)
 	if sc == nil {
 		sc = &scratch{}
 	}
 	defer f.putScratch(sc)
-	cands, mt, lt := f.candidates(text, sc)
-	return resolve(cands, keepIgnored, sc, func(c *candidate) bool {
+	mt := matchText(text)
+	lt := rules.LowerText(mt)
+	read := func(c *candidate) bool {
 		if c.m == nil {
 			if c.m = sc.groups(c.rule, c.order, mt, lt, c.hit); c.m == nil {
 				return false
@@ -120,8 +130,37 @@ func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Men
 		ms, ok := f.read(text, c.rule, c.m, c.start, c.end, published)
 		c.mentions = ms
 		return ok
-	})
+	}
+	segment := f.segment
+	if segment <= 0 {
+		segment = segmentBytes
+	}
+	if len(sc.matches) != len(f.lang.Rules) {
+		sc.matches = make([][]ruleHit, len(f.lang.Rules))
+		sc.pos = make([]int, len(f.lang.Rules))
+	}
+	clear(sc.pos)
+	scan := f.scanStarts(mt, sc)
+	var out []Mention
+	cands, reach := sc.cands[:0], 0
+	for scan.i < len(mt) {
+		sc.starts = scan.next(sc.starts[:0], scan.i+segment)
+		cands, reach = f.appendCandidates(cands, reach, mt, lt, sc.starts, sc)
+		if reach <= scan.i {
+			// nothing found reaches what is still to read
+			out = resolve(out, cands, keepIgnored, sc, read)
+			clear(cands)
+			cands, reach = cands[:0], 0
+		}
+	}
+	out = resolve(out, cands, keepIgnored, sc, read)
+	sc.cands = cands // for putScratch to clear
+	return out
 }
+
+// segmentBytes is about how much of a text is read before its
+// candidates are resolved (see mentions).
+const segmentBytes = 1 << 16
 
 // groups reads the groups of a hit of rule r, the finder's order-th, in
 // the text (s, or lower for a rule that reads lower-cased text), in byte
@@ -223,28 +262,20 @@ func (f *mentionFinder) putScratch(sc *scratch) {
 	f.scratch.Put(sc)
 }
 
-// candidates runs every rule and keeps each match; it returns the texts
-// the rules read too: text with ё folded, and that lower-cased.
-func (f *mentionFinder) candidates(text string, sc *scratch) (cands []candidate, mt, lt string) {
-	mt = matchText(text)
-	sc.starts = f.starts(mt, sc.starts[:0], sc)
-	starts := sc.starts
-	lt = rules.LowerText(mt)
+// appendCandidates runs every rule at the starts of mt (the text, ё
+// folded; lt, that lower-cased) and appends each match to cands; reach
+// is the furthest a candidate so far ends, and is returned updated.
+// After a rule's match, the rule is tried again past its end (sc.pos).
+func (f *mentionFinder) appendCandidates(cands []candidate, reach int, mt, lt string, starts []start, sc *scratch) ([]candidate, int) {
 	sets, words, member := f.matchSets(mt, lt, starts, sc)
-	if len(sc.matches) != len(f.lang.Rules) {
-		sc.matches = make([][]ruleHit, len(f.lang.Rules))
-		sc.pos = make([]int, len(f.lang.Rules))
-	}
-	matches := sc.matches // by rule, in text order; empty
+	matches, pos := sc.matches, sc.pos // by rule, in text order; empty
 	for k, r := range f.lang.Rules {
 		if !member[k] {
-			matches[k] = f.wordMatches(r, mt, lt, starts)
+			matches[k] = f.wordMatches(matches[k], r, mt, lt, starts, &pos[k])
 		}
 	}
 	// the union members: only the rules whose bit is set at a start are
-	// tried there; after a match, a rule is tried again past its end
-	pos := sc.pos
-	clear(pos)
+	// tried there
 	for i, st := range starts {
 		for w, set := range sets[i*words : (i+1)*words] {
 			for ; set != 0; set &= set - 1 {
@@ -260,9 +291,8 @@ func (f *mentionFinder) candidates(text string, sc *scratch) (cands []candidate,
 			}
 		}
 	}
-	cands = sc.cands[:0]
 	for order, r := range f.lang.Rules {
-		marks := r.HasGroup("m")
+		marks := len(matches[order]) > 0 && r.HasGroup("m")
 		for _, h := range matches[order] {
 			c := candidate{start: h.at, end: h.end, rule: r, order: order, hit: h}
 			if marks {
@@ -275,17 +305,21 @@ func (f *mentionFinder) candidates(text string, sc *scratch) (cands []candidate,
 				}
 			}
 			cands = append(cands, c)
+			reach = max(reach, c.end)
 		}
+		matches[order] = matches[order][:0]
 	}
-	sc.cands = cands // for putScratch to clear
-	return cands, mt, lt
+	return cands, reach
 }
 
 // resolve keeps the best of overlapping candidates: higher rule priority,
 // then the longer match, then the earlier one, then the earlier rule. A
 // candidate is read when it comes to be kept; one that does not read is
 // passed over, as if it had never matched.
-func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candidate) bool) []Mention {
+func resolve(out []Mention, cands []candidate, keepIgnored bool, sc *scratch, read func(*candidate) bool) []Mention {
+	if len(cands) == 0 {
+		return out
+	}
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		if a.rule.Priority != b.rule.Priority {
 			return cmp.Compare(b.rule.Priority, a.rule.Priority)
@@ -300,11 +334,11 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 	})
 	// the bytes kept candidates cover: a clash test costs the length of
 	// the candidate, not the number kept, so long texts stay linear
-	end := 0
+	base, end := cands[0].start, 0
 	for _, c := range cands {
-		end = max(end, c.end)
+		base, end = min(base, c.start), max(end, c.end)
 	}
-	taken := slices.Grow(sc.taken[:0], end)[:end]
+	taken := slices.Grow(sc.taken[:0], end-base)[:end-base]
 	clear(taken)
 	sc.taken = taken
 	kept, n := sc.kept[:0], 0 // the candidates kept, and their mentions
@@ -312,7 +346,7 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 		c := &cands[k]
 		clash := false
 		for i := c.start; i < c.end; i++ {
-			if taken[i] {
+			if taken[i-base] {
 				clash = true
 				break
 			}
@@ -321,7 +355,7 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 			continue
 		}
 		for i := c.start; i < c.end; i++ {
-			taken[i] = true
+			taken[i-base] = true
 		}
 		if c.rule.Type != "IGNORE" || keepIgnored {
 			kept = append(kept, k)
@@ -329,14 +363,17 @@ func resolve(cands []candidate, keepIgnored bool, sc *scratch, read func(*candid
 		}
 	}
 	sc.kept = kept
-	var out []Mention // nil when none, as before
-	if n > 0 {
-		out = make([]Mention, 0, n)
+	if n == 0 {
+		return out // nil when there are none, as ever
 	}
+	from := len(out)
+	out = slices.Grow(out, n)
 	for _, k := range kept {
 		out = append(out, cands[k].mentions...)
 	}
-	slices.SortStableFunc(out, func(a, b Mention) int {
+	// these come after the mentions of earlier segments, which end
+	// before any of them starts
+	slices.SortStableFunc(out[from:], func(a, b Mention) int {
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
 		}
@@ -382,15 +419,38 @@ const maxWordMemos = 1 << 15
 // and decides as startOK does; a word is read whole where it begins, as
 // no position inside it is a start.
 func (f *mentionFinder) starts(s string, out []start, sc *scratch) []start {
+	scan := f.scanStarts(s, sc)
+	return scan.next(out, len(s))
+}
+
+// startScanner is starts in steps: it remembers where it is and the
+// runes before.
+type startScanner struct {
+	f           *mentionFinder
+	s           string
+	sc          *scratch
+	i           int
+	prev, prev2 rune
+	prevWord    bool
+}
+
+func (f *mentionFinder) scanStarts(s string, sc *scratch) *startScanner {
 	if sc.wordsOf != f {
 		sc.known = make(map[string][]int)
 	}
 	if sc.words == nil || len(sc.words) > maxWordMemos || sc.wordsOf != f {
 		sc.words, sc.wordsOf = make(map[string]*wordMemo), f
 	}
-	prev, prev2 := rune(-1), rune(-1) // none yet
-	prevWord := false
-	for i := 0; i < len(s); {
+	return &startScanner{f: f, s: s, sc: sc, prev: -1, prev2: -1} // no runes before yet
+}
+
+// next appends the starts from where the scanner is to limit (or the end
+// of the word or number that reaches past it) and moves on.
+func (z *startScanner) next(out []start, limit int) []start {
+	f, s, sc := z.f, z.s, z.sc
+	prev, prev2, prevWord, i := z.prev, z.prev2, z.prevWord, z.i
+	defer func() { z.prev, z.prev2, z.prevWord, z.i = prev, prev2, prevWord, i }()
+	for i < len(s) && i < limit {
 		r, size := rune(s[i]), 1
 		switch {
 		case r < utf8.RuneSelf:
@@ -539,23 +599,21 @@ func tries(r *rules.CompiledRule, st start) bool {
 	return st.anchors&r.Anchors != 0 || r.First.Has(st.r)
 }
 
-// wordMatches finds a rule's matches in s (or in lower, the same text
-// lower-cased, for a pattern rewritten for it) that start and end on word
-// boundaries, which Go's regexp cannot see (its \b is ASCII). The rule's
+// wordMatches appends to out a rule's matches in s (or in lower, the
+// same text lower-cased, for a pattern rewritten for it) that start and
+// end on word boundaries, which Go's regexp cannot see (its \b is ASCII). The rule's
 // pattern is anchored; it is tried, left to right, at each start whose
-// rune can begin it, and after a match the search goes on past it. A
-// match that ends inside a word ("екі бір|дей") is cut back to a word
-// boundary within it and tried again.
-func (f *mentionFinder) wordMatches(r *rules.CompiledRule, s, lower string, starts []start) []ruleHit {
-	var out []ruleHit
-	pos := 0
+// rune can begin it, and after a match the search goes on past it (pos,
+// kept from one call to the next). A match that ends inside a word ("екі
+// бір|дей") is cut back to a word boundary within it and tried again.
+func (f *mentionFinder) wordMatches(out []ruleHit, r *rules.CompiledRule, s, lower string, starts []start, pos *int) []ruleHit {
 	for _, st := range starts {
-		if st.at < pos || !tries(r, st) {
+		if st.at < *pos || !tries(r, st) {
 			continue
 		}
 		if h, ok := f.wordMatchAt(r, s, lower, st); ok {
 			out = append(out, h)
-			pos = h.end
+			*pos = h.end
 		}
 	}
 	return out

@@ -2,6 +2,9 @@ package extract
 
 import (
 	"math"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -63,4 +66,60 @@ func FuzzMentions(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzSegments checks that reading a text in segments (see mentions)
+// finds what one pass over the whole finds, however small the segments.
+func FuzzSegments(f *testing.F) {
+	for _, s := range []string{
+		"Рост на 5%. Потом 316,3 млрд тенге,\n\nи в 2,3 раза.", "2,3 есеге артқан, 15 наурыз 2025 жыл",
+		"from $1.2bn to $3bn in 2024", "от 10 до 15 процентов", "1 2 3 4 5 6 7 8 9 10 11 12",
+	} {
+		f.Add(s, uint8(1))
+	}
+	whole := lazyFinders(f)
+	parts := lazyFinders(f)
+	f.Fuzz(func(t *testing.T, raw string, size uint8) {
+		text := strings.ToValidUTF8(raw, "\uFFFD")
+		for i, mf := range parts {
+			mf.segment = 1 + int(size)%64
+			want := whole[i].mentions(text, "2026-03-10", true)
+			got := mf.mentions(text, "2026-03-10", true)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s, segments of %d bytes, on %q:\n got %v\nwant %v", mf.lang.Code, mf.segment, text, got, want)
+			}
+		}
+	})
+}
+
+// TestSegmentsOnArticles reads the seeds and the test articles in small
+// segments: the mentions are those of one pass.
+func TestSegmentsOnArticles(t *testing.T) {
+	var texts []string
+	for _, dir := range []string{"../seeds", "../testdata/articles"} {
+		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range names {
+			b, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatal("no articles")
+	}
+	whole := lazyFinders(t)
+	parts := lazyFinders(t)
+	for _, text := range texts {
+		for i, mf := range parts {
+			mf.segment = 100
+			if got, want := mf.mentions(text, "2026-03-10", true), whole[i].mentions(text, "2026-03-10", true); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: segments of 100 bytes find %d mentions, one pass %d", mf.lang.Code, len(got), len(want))
+			}
+		}
+	}
 }
