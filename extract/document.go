@@ -50,8 +50,10 @@ func header(text string) (published string, furniture []span) {
 			break
 		}
 		trimmed := strings.TrimSpace(line)
-		// a dateline's date is dd.mm.yyyy: a line without a dot has none
-		if strings.IndexByte(trimmed, '.') >= 0 && utf8.RuneCountInString(trimmed) <= 100 && len(strings.Fields(trimmed)) <= 10 {
+		// a dateline's date is dd.mm.yyyy, its year 19xx or 20xx: a line
+		// without ".19" or ".20" has none
+		if (strings.Contains(trimmed, ".20") || strings.Contains(trimmed, ".19")) &&
+			utf8.RuneCountInString(trimmed) <= 100 && len(strings.Fields(trimmed)) <= 10 {
 			if m := datelineRe.FindStringSubmatch(trimmed); m != nil {
 				d := m[3] + "-" + m[2] + "-" + m[1]
 				if validDate(d) {
