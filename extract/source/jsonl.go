@@ -111,13 +111,16 @@ func lineItem(name string, lineNo int, reason string) Item {
 // parseRecord turns one non-blank line into an Item.
 func parseRecord(line []byte, name string, lineNo int) Item {
 	where := name + ":" + strconv.Itoa(lineNo)
-	var rec record
-	if err := json.Unmarshal(line, &rec); err != nil {
-		var typeErr *json.UnmarshalTypeError
-		if errors.As(err, &typeErr) && typeErr.Field == "" {
-			return lineItem(name, lineNo, "not a JSON object")
+	rec, ok := scanRecord(line)
+	if !ok {
+		rec = record{}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			var typeErr *json.UnmarshalTypeError
+			if errors.As(err, &typeErr) && typeErr.Field == "" {
+				return lineItem(name, lineNo, "not a JSON object")
+			}
+			return lineItem(name, lineNo, "bad JSON: "+err.Error())
 		}
-		return lineItem(name, lineNo, "bad JSON: "+err.Error())
 	}
 	id, ok := recordID(rec.ID)
 	if !ok {
@@ -134,7 +137,9 @@ func parseRecord(line []byte, name string, lineNo int) Item {
 	if isNull(rec.Text) {
 		return fail("missing text")
 	}
-	if err := json.Unmarshal(rec.Text, &it.Text); err != nil {
+	if text, ok := decodeString(rec.Text); ok {
+		it.Text = text
+	} else if err := json.Unmarshal(rec.Text, &it.Text); err != nil {
 		return fail("text must be a string")
 	}
 	if !isNull(rec.Lang) {
