@@ -33,10 +33,13 @@
 // word list it starts with (found once per text with a prefix tree).
 // There one automaton over all the language's rules (rules/dfa) reads the
 // text once and tells which rules match; almost every start dies within a
-// few runes. Only the rules it names are run, by a matcher over their
-// compiled programs that reads the groups (rules/submatch), and a match
-// is read (numbers, units, dates) only once it has won over the matches
-// it overlaps.
+// few runes, and what it says where a word begins is remembered by word.
+// Only the rules it names are run, by each rule's leftmost-first
+// automaton, which finds where the match ends: that is all settling
+// overlaps needs. A match that wins has its groups read by a matcher over
+// the rule's program (rules/submatch), remembered by the rune classes of
+// what the rule read, and is read (numbers, units, dates) then. A long
+// text is read in segments, each settled once no match reaches past it.
 //
 // # Facts
 //
