@@ -393,9 +393,10 @@ type start struct {
 	r       rune
 }
 
-// wordMemo is what the rules see at the beginning of a word, learnt
-// once and kept for its next occurrence: most starts begin words, the
-// words of a language repeat, and at nearly all of them every rule fails
+// wordMemo is what the rules see at the beginning of a word (or at a
+// sign: ".", ",", "-"), learnt once and kept for its next occurrence:
+// most starts begin words, the words of a language repeat, and at nearly
+// all of them every rule fails
 // within the word or on the rune after it (a pattern such as \p{L}+
 // reads that far to know the word has ended), which the memory holds
 // too: "тенге " and "тенге," are two.
@@ -467,7 +468,12 @@ func (z *startScanner) next(out []start, limit int) []start {
 		}
 		if !word || prevWord {
 			prev2, prev, prevWord = prev, r, word
-			if ok {
+			switch {
+			case !ok:
+			case !word:
+				// a sign ("." "," "-" "$"): remembered with the rune after it
+				out = f.appendRemembered(out, s, i, i+size, r, sc)
+			default:
 				out = f.appendStart(out, s, i, r)
 			}
 			i += size
@@ -493,25 +499,32 @@ func (z *startScanner) next(out []start, limit int) []start {
 		switch {
 		case !ok:
 		case rules.IsLetter(r):
-			k := j // the word and the rune after it
-			if k < len(s) {
-				_, size := utf8.DecodeRuneInString(s[k:])
-				k += size
-			}
-			m := sc.words[s[i:k]]
-			if m == nil {
-				anchors := f.lang.AnchorsAt(s[i:])
-				m = &wordMemo{size: k - i, anchors: anchors, keep: anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)}
-				sc.words[strings.Clone(s[i:k])] = m
-			}
-			if m.keep {
-				out = append(out, start{at: i, r: r, anchors: m.anchors, memo: m})
-			}
+			out = f.appendRemembered(out, s, i, j, r, sc)
 		default:
 			out = f.appendStart(out, s, i, r)
 		}
 		prev2, prev, prevWord = last2, last, true
 		i = j
+	}
+	return out
+}
+
+// appendRemembered is appendStart for a word s[i:j] (or a sign), which
+// the scratch remembers with the rune after it (see wordMemo).
+func (f *mentionFinder) appendRemembered(out []start, s string, i, j int, r rune, sc *scratch) []start {
+	k := j // the word and the rune after it
+	if k < len(s) {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		k += size
+	}
+	m := sc.words[s[i:k]]
+	if m == nil {
+		anchors := f.lang.AnchorsAt(s[i:])
+		m = &wordMemo{size: k - i, anchors: anchors, keep: anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)}
+		sc.words[strings.Clone(s[i:k])] = m
+	}
+	if m.keep {
+		out = append(out, start{at: i, r: r, anchors: m.anchors, memo: m})
 	}
 	return out
 }
