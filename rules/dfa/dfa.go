@@ -350,7 +350,7 @@ func sortPairs(p []rune) {
 	}
 }
 
-// Match, MatchSet and Longest each walk the text with the same few
+// Match, MatchSet and EndRead each walk the text with the same few
 // lines (decode a rune, two-byte ones in place, find its class, take or
 // build the transition):
 // they are the hottest loops of factx, and a shared helper is not
