@@ -414,18 +414,11 @@ type wordMemo struct {
 // forgotten and learnt again.
 const maxWordMemos = 1 << 15
 
-// starts lists the positions of s where a match may begin: not inside a
-// word or a number. Every rule is tried only there.
-// It reads the text once, keeping the two runes before each position,
-// and decides as startOK does; a word is read whole where it begins, as
-// no position inside it is a start.
-func (f *mentionFinder) starts(s string, out []start, sc *scratch) []start {
-	scan := f.scanStarts(s, sc)
-	return scan.next(out, len(s))
-}
-
-// startScanner is starts in steps: it remembers where it is and the
-// runes before.
+// startScanner lists the positions of a text where a match may begin:
+// not inside a word or a number. Every rule is tried only there. It
+// reads the text once, in steps, keeping the two runes before each
+// position, and decides as startOK does; a word is read whole where it
+// begins, as no position inside it is a start.
 type startScanner struct {
 	f           *mentionFinder
 	s           string
@@ -543,7 +536,7 @@ func (f *mentionFinder) appendStart(out []start, s string, i int, r rune) []star
 // sets[i*words:(i+1)*words] stands for rule k at starts[i]. The rules'
 // unions read each start once for all rules, in the text itself and in
 // its lower-cased copy. A rule that is no member of them (member[k]
-// false) is asked itself, by matchAt.
+// false) is asked itself, by wordMatches.
 func (f *mentionFinder) matchSets(s, lower string, starts []start, sc *scratch) (sets []uint64, words int, member []bool) {
 	lowerUnion, casedUnion, member := f.lang.Unions()
 	words = (len(f.lang.Rules) + 63) / 64

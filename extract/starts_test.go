@@ -27,7 +27,7 @@ var startTexts = []string{
 	"12 000 000", "5,000.25", "3.14.15", "ә,1", "\xff1,2", "1,\xff2", "1\xd0,2", "§1,234", "1,2345",
 }
 
-// FuzzStarts checks that starts, which reads the text once, finds the
+// FuzzStarts checks that the start scanner, which reads the text once, finds the
 // positions startOK finds, in every language, on any bytes.
 func FuzzStarts(f *testing.F) {
 	for _, s := range startTexts {
@@ -37,7 +37,7 @@ func FuzzStarts(f *testing.F) {
 	sc := &scratch{} // one for every text, as the pool gives: words are remembered
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, mf := range finders {
-			got := mf.starts(s, nil, sc)
+			got := mf.scanStarts(s, sc).next(nil, len(s))
 			for i := range got {
 				if m := got[i].memo; m != nil && (m.anchors != got[i].anchors ||
 					m.size <= 0 || got[i].at+m.size > len(s)) {

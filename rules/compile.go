@@ -110,7 +110,7 @@ type Lang struct {
 // dfa.MatchSet: lower over the rules that read lower-cased text (see
 // CompiledRule.Lower), cased over the others. Bit k of a set stands for
 // l.Rules[k], and member[k] tells that the rule is in one of them (a rule
-// whose automaton could not be built is not, and needs MatchPrefix).
+// whose automaton could not be built is not, and is asked itself, by End).
 // The first call prepares every rule, on every core.
 func (l *Lang) Unions() (lower, cased *dfa.DFA, member []bool) {
 	l.unionOnce.Do(func() {
@@ -299,15 +299,6 @@ func (r *CompiledRule) automaton() *dfa.DFA {
 func (r *CompiledRule) Lower() bool {
 	r.prepare()
 	return r.lower
-}
-
-// MatchPrefix tells whether the rule's pattern matches at the start of
-// s: the automaton answers, in one step per rune, what regexp would.
-func (r *CompiledRule) MatchPrefix(s string) bool {
-	if d := r.automaton(); d != nil {
-		return d.Match(s)
-	}
-	return r.Regexp().MatchString(s)
 }
 
 // End returns where the rule's match at the start of s ends, as
