@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -409,17 +410,39 @@ func (o *extractOptions) newSink() (sink, error) {
 	case o.OutDir != "":
 		return &dirSink{dir: o.OutDir, format: o.Format}, nil
 	}
-	w, err := factfile.NewWriter(o.IO.Out, o.Format)
+	out := o.IO.Out
+	var buf *bufio.Writer
+	if o.From != "jsonl" && !o.IO.StdoutIsTTY {
+		// Files' documents are written in blocks: a write per document
+		// costs a system call per small article. JSON Lines records stay
+		// flushed one by one, as a streaming filter's must, and a
+		// terminal sees each document as it comes.
+		buf = bufio.NewWriterSize(out, 64<<10)
+		out = buf
+	}
+	w, err := factfile.NewWriter(out, o.Format)
 	if err != nil {
 		return nil, usage("%v", err)
 	}
-	return &streamSink{w: w}, nil
+	return &streamSink{w: w, buf: buf}, nil
 }
 
-type streamSink struct{ w factfile.Writer }
+type streamSink struct {
+	w   factfile.Writer
+	buf *bufio.Writer // nil when each document goes straight out
+}
 
 func (s *streamSink) write(r result) error { return s.w.Write(r.doc) }
-func (s *streamSink) close() (bool, error) { return false, s.w.Close() }
+
+func (s *streamSink) close() (bool, error) {
+	err := s.w.Close()
+	if s.buf != nil {
+		if ferr := s.buf.Flush(); err == nil {
+			err = ferr
+		}
+	}
+	return false, err
+}
 
 // dirSink writes one file per input under dir, mirroring the input tree.
 // Inputs whose names would collide (a.txt and a.md, or two folders'

@@ -9,13 +9,14 @@ import (
 	"github.com/factx/factx/rules"
 )
 
-// IO is the command's world: arguments, streams and whether stdin and
-// stderr are terminals. Tests build their own.
+// IO is the command's world: arguments, streams and whether stdin,
+// stdout and stderr are terminals. Tests build their own.
 type IO struct {
 	Args        []string
 	In          io.Reader
 	Out, Err    io.Writer
 	StdinIsTTY  bool
+	StdoutIsTTY bool
 	StderrIsTTY bool
 	// rules, when set, are the built-in rules already compiled, so that
 	// tests compile them once; nil compiles them on every run.
@@ -29,13 +30,20 @@ func systemIO() *IO {
 		Out:         os.Stdout,
 		Err:         os.Stderr,
 		StdinIsTTY:  isTerminal(os.Stdin),
+		StdoutIsTTY: isTerminal(os.Stdout),
 		StderrIsTTY: isTerminal(os.Stderr),
 	}
 }
 
+// isTerminal tells a terminal by its being a character device other than
+// the null device, which is one too and where benchmarks send output.
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(st, null)
 }
 
 const exitCodesHelp = `Exit codes:

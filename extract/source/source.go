@@ -241,31 +241,6 @@ func Read(it Item, stdin io.Reader, opt Options) Item {
 
 var errTooLarge = errors.New("too large")
 
-// readFile reads path unless Stat already shows it is over limit; the read
-// itself is bounded too, for files that grow or report no size (pipes).
-func readFile(path string, limit int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if info.IsDir() {
-		return nil, errors.New("is a directory")
-	}
-	if info.Mode().IsRegular() && info.Size() > limit {
-		return nil, fmt.Errorf("%w: %d bytes, limit %d", errTooLarge, info.Size(), limit)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var size int64
-	if info.Mode().IsRegular() {
-		size = info.Size()
-	}
-	return readLimited(f, limit, size)
-}
-
 // readLimited reads all of r, failing with errTooLarge past limit bytes.
 // size is how many bytes r is expected to hold (0 if unknown); reading
 // into a buffer of that size saves growing one.
