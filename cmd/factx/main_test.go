@@ -240,3 +240,24 @@ func TestDiffArgs(t *testing.T) {
 		t.Fatalf("options %+v", got)
 	}
 }
+
+// The null device is a character device, like a terminal, but output sent
+// there is written in blocks and draws no progress bar.
+func TestNullDeviceIsNoTerminal(t *testing.T) {
+	f, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Errorf("isTerminal(%s) = true", os.DevNull)
+	}
+	r, err := os.Open("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if isTerminal(r) {
+		t.Error("isTerminal(main.go) = true")
+	}
+}
