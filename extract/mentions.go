@@ -221,6 +221,8 @@ type scratch struct {
 	taken  []bool
 	cands  []candidate
 	kept   []int // of cands, in resolve
+	rank   []int32
+	refs   []mentionRef
 	// words remembers what the rules see where words begin, by word: it
 	// is the language's (a finder's scratch), and outlives the text
 	words   map[string]*wordMemo
@@ -248,6 +250,12 @@ func (f *mentionFinder) putScratch(sc *scratch) {
 	}
 	if cap(sc.taken) > maxScratch {
 		sc.taken = nil
+	}
+	if cap(sc.rank) > maxScratch {
+		sc.rank = nil
+	}
+	if cap(sc.refs) > maxScratch {
+		sc.refs = nil
 	}
 	// the candidates hold slices of the text: keep none alive
 	clear(sc.cands)
@@ -320,7 +328,15 @@ func resolve(out []Mention, cands []candidate, keepIgnored bool, sc *scratch, re
 	if len(cands) == 0 {
 		return out
 	}
-	slices.SortStableFunc(cands, func(a, b candidate) int {
+	// the candidates are ranked by index, with the index last, which is
+	// the stable order without moving the candidates themselves
+	rank := slices.Grow(sc.rank[:0], len(cands))[:len(cands)]
+	for k := range rank {
+		rank[k] = int32(k)
+	}
+	sc.rank = rank
+	slices.SortFunc(rank, func(i, j int32) int {
+		a, b := &cands[i], &cands[j]
 		if a.rule.Priority != b.rule.Priority {
 			return cmp.Compare(b.rule.Priority, a.rule.Priority)
 		}
@@ -330,7 +346,10 @@ func resolve(out []Mention, cands []candidate, keepIgnored bool, sc *scratch, re
 		if a.start != b.start {
 			return cmp.Compare(a.start, b.start)
 		}
-		return cmp.Compare(a.order, b.order)
+		if a.order != b.order {
+			return cmp.Compare(a.order, b.order)
+		}
+		return cmp.Compare(i, j)
 	})
 	// the bytes kept candidates cover: a clash test costs the length of
 	// the candidate, not the number kept, so long texts stay linear
@@ -342,7 +361,7 @@ func resolve(out []Mention, cands []candidate, keepIgnored bool, sc *scratch, re
 	clear(taken)
 	sc.taken = taken
 	kept, n := sc.kept[:0], 0 // the candidates kept, and their mentions
-	for k := range cands {
+	for _, k := range rank {
 		c := &cands[k]
 		clash := false
 		for i := c.start; i < c.end; i++ {
@@ -358,7 +377,7 @@ func resolve(out []Mention, cands []candidate, keepIgnored bool, sc *scratch, re
 			taken[i-base] = true
 		}
 		if c.rule.Type != "IGNORE" || keepIgnored {
-			kept = append(kept, k)
+			kept = append(kept, int(k))
 			n += len(c.mentions)
 		}
 	}
@@ -366,21 +385,40 @@ func resolve(out []Mention, cands []candidate, keepIgnored bool, sc *scratch, re
 	if n == 0 {
 		return out // nil when there are none, as ever
 	}
-	from := len(out)
-	out = slices.Grow(out, n)
-	for _, k := range kept {
-		out = append(out, cands[k].mentions...)
-	}
 	// these come after the mentions of earlier segments, which end
-	// before any of them starts
-	slices.SortStableFunc(out[from:], func(a, b Mention) int {
+	// before any of them starts; they are put in text order (stable) by
+	// ranking references to them, which are small to move
+	refs := sc.refs[:0]
+	for p, k := range kept {
+		for i := range cands[k].mentions {
+			refs = append(refs, mentionRef{int32(p), int32(i)})
+		}
+	}
+	sc.refs = refs
+	at := func(r mentionRef) *Mention { return &cands[kept[r.kept]].mentions[r.i] }
+	slices.SortFunc(refs, func(x, y mentionRef) int {
+		a, b := at(x), at(y)
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
 		}
-		return cmp.Compare(a.End, b.End)
+		if a.End != b.End {
+			return cmp.Compare(a.End, b.End)
+		}
+		return cmp.Compare(x.order(), y.order())
 	})
+	out = slices.Grow(out, n)
+	for _, r := range refs {
+		out = append(out, *at(r))
+	}
 	return out
 }
+
+// mentionRef is mention i of the candidate kept-th kept, in resolve.
+type mentionRef struct{ kept, i int32 }
+
+// order is the mention's place among the kept candidates' mentions, in
+// the order they were kept: what a stable sort of them would keep.
+func (r mentionRef) order() int64 { return int64(r.kept)<<32 | int64(r.i) }
 
 // start is a position where a match may begin, with the rune there and
 // the word lists (anchors) whose words may begin there. At the beginning
