@@ -19,6 +19,18 @@ type sources struct {
 	// sentences are evaluation texts by language, joined into articles.
 	sentences map[string][]string
 	langs     []string
+	// mix is which articles the corpus has (see mixes)
+	mix string
+}
+
+// mixes are the corpus shapes -mix chooses from: the default mixes two
+// seed articles to one article of evaluation sentences, which are
+// numbers from end to end; "news" and "dense" keep one kind, to tell
+// what each costs.
+var mixes = map[string]func(i int) (seed bool){
+	"mixed": func(i int) bool { return i%3 != 2 },
+	"news":  func(int) bool { return true },
+	"dense": func(int) bool { return false },
 }
 
 // loadSources reads the seed articles and the texts of every evaluation
@@ -80,10 +92,11 @@ func (s *sources) readJSONL(path string) error {
 	return nil
 }
 
-// article makes the i-th article: a seed with its digits varied, or,
-// every third one, 20 to 60 evaluation sentences of one language.
+// article makes the i-th article: a seed with its digits varied, or (every
+// third one in the default mix) 20 to 60 evaluation sentences of one
+// language.
 func (s *sources) article(rng *rand.Rand, i int) string {
-	if i%3 != 2 {
+	if mixes[s.mix](i) {
 		return varyDigits(rng, s.seeds[rng.IntN(len(s.seeds))])
 	}
 	pool := s.sentences[s.langs[rng.IntN(len(s.langs))]]

@@ -36,6 +36,7 @@ type config struct {
 	jobs    int    // --jobs passed to factx; 0 leaves its default
 	latency int    // how many stdin runs to time
 	only    string // "", "folder", "jsonl" or "stdin": run one measure
+	mix     string // the corpus's articles: a key of mixes
 }
 
 func main() {
@@ -48,6 +49,7 @@ func main() {
 	flag.IntVar(&c.jobs, "jobs", 0, "--jobs for factx (default: factx's own)")
 	flag.IntVar(&c.latency, "latency-runs", 20, "stdin runs to time")
 	flag.StringVar(&c.only, "only", "", "run one measure only: folder, jsonl or stdin")
+	flag.StringVar(&c.mix, "mix", "mixed", "the corpus's articles: mixed (two seed articles to one of evaluation sentences), news (seed articles only) or dense (evaluation sentences only)")
 	flag.Parse()
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "bench: "+err.Error())
@@ -56,6 +58,9 @@ func main() {
 }
 
 func run(c config) error {
+	if mixes[c.mix] == nil {
+		return fmt.Errorf("-mix %q: want mixed, news or dense", c.mix)
+	}
 	work, err := os.MkdirTemp("", "factx-bench-")
 	if err != nil {
 		return err
@@ -73,6 +78,7 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
+	src.mix = c.mix
 	dir := c.dir
 	switch {
 	case dir == "" && c.keep:
@@ -95,8 +101,8 @@ func run(c config) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("corpus: %d articles, %.1f MB in %s (built in %.1fs)\n",
-			st.articles, mb(st.bytes), dir, time.Since(start).Seconds())
+		fmt.Printf("corpus (%s): %d articles, %.1f MB in %s (built in %.1fs)\n",
+			c.mix, st.articles, mb(st.bytes), dir, time.Since(start).Seconds())
 		if c.only == "" || c.only == "folder" {
 			args := append([]string{"extract", "--format", "yaml"}, jobs...)
 			m, err := measure(c.factx, append(args, filepath.Join(dir, "folder")), nil)
