@@ -66,6 +66,7 @@ func appendYAMLDocument(b []byte, doc extract.Document) ([]byte, bool) {
 	} else {
 		b = append(b, "\nfacts:"...)
 	}
+	var sentFrom, sentTo int // where the last fact's sentence is written
 	for i := range doc.Facts {
 		f := &doc.Facts[i]
 		str("\n  - id: ", f.ID)
@@ -89,7 +90,16 @@ func appendYAMLDocument(b []byte, doc extract.Document) ([]byte, bool) {
 		b = strconv.AppendInt(b, int64(f.Start), 10)
 		b = append(b, "\n    end: "...)
 		b = strconv.AppendInt(b, int64(f.End), 10)
-		str("\n    sentence: ", f.Sentence)
+		// the facts of a sentence share it: it is written once and its
+		// bytes copied for the others
+		b = append(b, "\n    sentence: "...)
+		from := len(b)
+		if i > 0 && f.Sentence == doc.Facts[i-1].Sentence {
+			b = append(b, b[sentFrom:sentTo]...)
+		} else {
+			b, ok = appendStringScalar(b, f.Sentence, ok)
+		}
+		sentFrom, sentTo = from, len(b)
 	}
 	if len(doc.Mentions) > 0 {
 		b = append(b, "\nmentions:"...)

@@ -435,6 +435,9 @@ func FuzzYAMLEmitter(f *testing.F) {
 			Facts: []extract.Fact{
 				{ID: a, Kind: b, Value: num, Unit: c, Change: a, Qualifier: b, Metric: c, Subject: a, Date: b, Text: c, Start: n, End: -n, Sentence: a},
 				{ID: c, Kind: a, Value: -num, Date: a, Text: b, Start: n + 1, Sentence: c},
+				// facts of one sentence: it is written once, then copied
+				{ID: b, Kind: c, Value: num, Text: a, Start: n + 2, Sentence: c},
+				{ID: a, Kind: b, Value: num, Text: c, Start: n + 3, Sentence: c},
 			},
 			Mentions: []extract.Mention{
 				{Type: b, Value: value, Unit: a, Date: c, Start: n, End: n, Text: a, Furniture: flag},
