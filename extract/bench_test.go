@@ -127,7 +127,7 @@ func BenchmarkClaims(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for j, jb := range jobs {
-			claims[j].build(jb.text, jb.sent, jb.ms, "2026-01-01")
+			claims[j].build(nil, jb.text, jb.sent, jb.ms, "2026-01-01")
 		}
 	}
 }

@@ -752,11 +752,11 @@ func (x *ctx) firstAfter(pos int) int {
 	return lo
 }
 
-// build makes the facts of one sentence. ms are the sentence's mentions
-// with byte offsets, in order.
-func (c *claimBuilder) build(text string, sent span, ms []Mention, published string) []Fact {
+// build appends the facts of one sentence to dst. ms are the sentence's
+// mentions with byte offsets, in order.
+func (c *claimBuilder) build(dst []Fact, text string, sent span, ms []Mention, published string) []Fact {
 	if !slices.ContainsFunc(ms, mayBeFact) {
-		return nil // most sentences tell no value: nothing to read
+		return dst // most sentences tell no value: nothing to read
 	}
 	c.init()
 	x, _ := c.ctxs.Get().(*ctx)
@@ -784,7 +784,9 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		}
 	}
 	x.dates = dates
-	facts := make([]Fact, 0, nfacts)
+	// the sentence's facts are all := dst[base:], appended in place
+	base := len(dst)
+	all := slices.Grow(dst, nfacts)
 	factMentions := x.fms
 	counted := false
 	title := isTitle(text, sent)
@@ -807,8 +809,8 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		if c.vague(x, m) {
 			continue // "жүздеген шақырым": hundreds, no amount
 		}
-		if kind == "count" && len(facts) > 0 && c.currencyElided(x, m, facts[len(facts)-1]) {
-			kind, m.Unit = "money", facts[len(facts)-1].Unit
+		if kind == "count" && len(all) > base && c.currencyElided(x, m, all[len(all)-1]) {
+			kind, m.Unit = "money", all[len(all)-1].Unit
 		}
 		if kind == "count" {
 			if !c.counts(x, m, counted) {
@@ -827,23 +829,23 @@ func (c *claimBuilder) build(text string, sent span, ms []Mention, published str
 		if f.Metric == "" && c.subjectless(x, x.clauseOf(m.Start)) {
 			// "У женщин этот показатель достиг 79,3 года, у мужчин — 70,6
 			// года": an elliptic clause measures what the value before did
-			for k := len(facts) - 1; k >= 0; k-- {
-				if facts[k].Kind == f.Kind && facts[k].Metric != "" {
-					f.Metric, f.Subject = facts[k].Metric, facts[k].Subject
+			for k := len(all) - 1; k >= base; k-- {
+				if all[k].Kind == f.Kind && all[k].Metric != "" {
+					f.Metric, f.Subject = all[k].Metric, all[k].Subject
 					break
 				}
 			}
 		}
 		f.Date = c.date(x, dates, m, published)
-		facts = append(facts, f)
+		all = append(all, f)
 		factMentions = append(factMentions, m)
 	}
 	x.fms = factMentions
-	c.ranges(x, facts, factMentions)
-	if len(facts) == 0 {
-		return nil
+	c.ranges(x, all[base:], factMentions)
+	if len(all) == base {
+		return dst // nil when there were none, as ever
 	}
-	return facts
+	return all
 }
 
 // sentenceLexicons are the lexicons build finds all cues of.

@@ -111,7 +111,7 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 				ms = append(ms, mentions[j])
 			}
 		}
-		facts = append(facts, p.claims.build(text, s, ms, published)...)
+		facts = p.claims.build(facts, text, s, ms, published)
 	}
 	facts = dropTitleRepeats(text, facts)
 	conv := newRuneCounter(text)
