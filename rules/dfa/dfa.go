@@ -25,6 +25,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"regexp/syntax"
 )
@@ -116,11 +117,71 @@ func contextOf(r rune) context {
 // yet followed through empty-width instructions, which depend on it) and
 // the context the last rune left.
 type state struct {
-	pcs  []uint32
-	ctx  context
-	next []atomic.Pointer[state]
+	pcs []uint32
+	ctx context
+	// row holds the transitions, one per class and one for the end of
+	// the text, each the link (see link) to the state it leads to, nil
+	// until built; its last slot points back to the state itself
+	row []unsafe.Pointer
 	// matched, in a union, are the programs that matched on the way in
 	matched []uint64
+}
+
+// A transition points at the row of the state it leads to, not at the
+// state, with two tags in its low bits: what a walk must know of the
+// state is in the pointer it already holds, and its next step reads
+// the row at once. The states themselves stay out of the walks, which
+// halves the memory they touch: every step of a walk over a large
+// automaton misses the cache.
+const (
+	tagMatched = 1 // the state matched on the way in (or is d.match)
+	tagDone    = 2 // the state has no thread left: a walk ends there
+	tagMask    = 3
+	slotBytes  = unsafe.Sizeof(unsafe.Pointer(nil))
+)
+
+// newState makes a state with its row, pointing back at it.
+func (d *DFA) newState(pcs []uint32, ctx context) *state {
+	st := &state{pcs: pcs, ctx: ctx, row: make([]unsafe.Pointer, d.eot+2)}
+	st.row[d.eot+1] = unsafe.Pointer(st)
+	return st
+}
+
+// link is what a transition to st holds: the address of its row's first
+// slot, tagged (a pointer inside the slot, which the collector follows
+// as any interior pointer).
+func link(st *state, match *state) unsafe.Pointer {
+	tag := 0
+	if st.matched != nil || st == match {
+		tag |= tagMatched
+	}
+	if len(st.pcs) == 0 {
+		tag |= tagDone
+	}
+	return unsafe.Add(unsafe.Pointer(&st.row[0]), tag)
+}
+
+// rowOf is the row of a link, its tags dropped.
+func rowOf(l unsafe.Pointer) unsafe.Pointer {
+	return unsafe.Add(l, -int(uintptr(l)&tagMask))
+}
+
+// stateOf is the state a row belongs to.
+func (d *DFA) stateOf(row unsafe.Pointer) *state {
+	return (*state)(*(*unsafe.Pointer)(unsafe.Add(row, uintptr(d.eot+1)*slotBytes)))
+}
+
+// slot is the transition of a row on class c.
+func slot(row unsafe.Pointer, c int) unsafe.Pointer {
+	return atomic.LoadPointer((*unsafe.Pointer)(unsafe.Add(row, uintptr(c)*slotBytes)))
+}
+
+// startRow is the row of the start state, where walks begin.
+func (d *DFA) startRow() unsafe.Pointer { return unsafe.Pointer(&d.start.Load().row[0]) }
+
+// stepRow is step for a walk: the link of the transition of row on c.
+func (d *DFA) stepRow(row unsafe.Pointer, c int) unsafe.Pointer {
+	return link(d.step(d.stateOf(row), c), d.match)
 }
 
 // New builds the automaton of a compiled program; states are made on
@@ -169,8 +230,8 @@ func NewWithClasses(prog *syntax.Prog, bounds []rune, intervals []uint16) (*DFA,
 func (d *DFA) init() {
 	prog := d.prog
 	d.states = map[string]*state{}
-	d.match = &state{}
-	d.dead = &state{}
+	d.match = d.newState(nil, atBegin)
+	d.dead = d.newState(nil, atBegin)
 	d.budget = MaxBytes
 	d.start.Store(d.intern([]uint32{uint32(prog.Start)}, atBegin))
 	d.seen = make([]bool, len(prog.Inst))
@@ -359,7 +420,7 @@ func sortPairs(p []rune) {
 // Match tells whether the program matches a prefix of s (for a pattern
 // anchored at its start: whether regexp.MatchString would).
 func (d *DFA) Match(s string) bool {
-	st := d.start.Load()
+	row := d.startRow()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		switch {
@@ -370,24 +431,21 @@ func (d *DFA) Match(s string) bool {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		c := d.class(r)
-		next := st.next[c].Load()
+		next := slot(row, c)
 		if next == nil {
-			next = d.step(st, c)
+			next = d.stepRow(row, c)
 		}
-		switch next {
-		case d.match:
-			return true
-		case d.dead:
-			return false
+		if tag := uintptr(next) & tagMask; tag&tagDone != 0 {
+			return tag&tagMatched != 0 // d.match or d.dead
 		}
-		st = next
+		row = rowOf(next)
 		i += size
 	}
-	next := st.next[d.eot].Load()
+	next := slot(row, d.eot)
 	if next == nil {
-		next = d.step(st, d.eot)
+		next = d.stepRow(row, d.eot)
 	}
-	return next == d.match
+	return uintptr(next)&tagMatched != 0
 }
 
 // MatchSet tells which programs of a union (NewUnion) match at the start
@@ -397,7 +455,7 @@ func (d *DFA) Match(s string) bool {
 // read to know, len(s)+1 when it needed the end of s too: the answer is
 // the same for any text that begins with those bytes.
 func (d *DFA) MatchSet(s string, set []uint64) (read int) {
-	st := d.start.Load()
+	row := d.startRow()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		switch {
@@ -408,25 +466,30 @@ func (d *DFA) MatchSet(s string, set []uint64) (read int) {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		c := d.class(r)
-		next := st.next[c].Load()
+		next := slot(row, c)
 		if next == nil {
-			next = d.step(st, c)
+			next = d.stepRow(row, c)
 		}
-		for k, w := range next.matched {
-			set[k] |= w
+		tag := uintptr(next) & tagMask
+		row = rowOf(next)
+		if tag&tagMatched != 0 {
+			for k, w := range d.stateOf(row).matched {
+				set[k] |= w
+			}
 		}
-		if len(next.pcs) == 0 {
+		if tag&tagDone != 0 {
 			return i + size
 		}
-		st = next
 		i += size
 	}
-	next := st.next[d.eot].Load()
+	next := slot(row, d.eot)
 	if next == nil {
-		next = d.step(st, d.eot)
+		next = d.stepRow(row, d.eot)
 	}
-	for k, w := range next.matched {
-		set[k] |= w
+	if uintptr(next)&tagMatched != 0 {
+		for k, w := range d.stateOf(rowOf(next)).matched {
+			set[k] |= w
+		}
 	}
 	return len(s) + 1
 }
@@ -545,7 +608,7 @@ func (d *DFA) Longest(s string) int {
 // those bytes.
 func (d *DFA) EndRead(s string) (end, read int) {
 	end = -1
-	st := d.start.Load()
+	row := d.startRow()
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		switch {
@@ -556,24 +619,25 @@ func (d *DFA) EndRead(s string) (end, read int) {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		c := d.class(r)
-		next := st.next[c].Load()
+		next := slot(row, c)
 		if next == nil {
-			next = d.step(st, c)
+			next = d.stepRow(row, c)
 		}
-		if next.matched != nil {
+		tag := uintptr(next) & tagMask
+		if tag&tagMatched != 0 {
 			end = i // the threads before this rune matched
 		}
-		if len(next.pcs) == 0 {
+		if tag&tagDone != 0 {
 			return end, i + size
 		}
-		st = next
+		row = rowOf(next)
 		i += size
 	}
-	next := st.next[d.eot].Load()
+	next := slot(row, d.eot)
 	if next == nil {
-		next = d.step(st, d.eot)
+		next = d.stepRow(row, d.eot)
 	}
-	if next.matched != nil {
+	if uintptr(next)&tagMatched != 0 {
 		end = len(s)
 	}
 	return end, len(s) + 1
@@ -588,8 +652,8 @@ const UnionMaxBytes = 4 << 20
 func (d *DFA) step(st *state, c int) *state {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if next := st.next[c].Load(); next != nil {
-		return next
+	if next := atomic.LoadPointer(&st.row[c]); next != nil {
+		return d.stateOf(rowOf(next))
 	}
 	next := rune(-1)
 	if c != d.eot {
@@ -669,7 +733,7 @@ func (d *DFA) step(st *state, c int) *state {
 		pcs = compact(pcs)
 		to = d.intern(pcs, contextOf(next))
 	}
-	st.next[c].Store(to)
+	atomic.StorePointer(&st.row[c], link(to, d.match))
 	return to
 }
 
@@ -751,7 +815,7 @@ func (d *DFA) internWon(pcs []uint32, ctx context, won []uint64) *state {
 }
 
 func (d *DFA) add(key string, pcs []uint32, ctx context) *state {
-	st := &state{pcs: pcs, ctx: ctx, next: make([]atomic.Pointer[state], len(d.reps)+1)}
+	st := d.newState(pcs, ctx)
 	d.states[key] = st
 	d.bytes += d.stateBytes(key)
 	return st
