@@ -147,8 +147,8 @@ func fullyIn(spans []span, s span) bool {
 	return false
 }
 
-// runeCounter converts increasing byte offsets to rune offsets in one
-// pass; a smaller offset restarts the count.
+// runeCounter converts byte offsets to rune offsets, counting only the
+// runes between one offset and the next.
 type runeCounter struct {
 	text        string
 	byteAt, rAt int
@@ -156,11 +156,16 @@ type runeCounter struct {
 
 func newRuneCounter(text string) *runeCounter { return &runeCounter{text: text} }
 
+// runes converts byte offset b, at a rune boundary, to runes, counting
+// from the offset asked before, backwards if need be: offsets come
+// nearly in order (a fact's start, its end, the next fact's start, which
+// may be inside it), so a text is counted about once.
 func (c *runeCounter) runes(b int) int {
 	if b < c.byteAt {
-		c.byteAt, c.rAt = 0, 0
+		c.rAt -= utf8.RuneCountInString(c.text[b:c.byteAt])
+	} else {
+		c.rAt += utf8.RuneCountInString(c.text[c.byteAt:b])
 	}
-	c.rAt += utf8.RuneCountInString(c.text[c.byteAt:b])
 	c.byteAt = b
 	return c.rAt
 }
