@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Go's regexp folds case rune by rune as it matches a (?i) pattern, and
@@ -97,18 +98,15 @@ var lowerTwoBytes = func() (t [30 << 6]uint16) {
 // offsets found in it hold in the text: a rune whose lower case is
 // written with another number of bytes is left as it is.
 func LowerText(s string) string {
-	var b strings.Builder
-	done := 0 // s[:done] is in b, once b is in use
+	var b []byte // a copy of s, made at the first letter to lower
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				if done == 0 && b.Cap() == 0 {
-					b.Grow(len(s))
+				if b == nil {
+					b = []byte(s)
 				}
-				b.WriteString(s[done:i])
-				b.WriteByte(c + 'a' - 'A')
-				done = i + 1
+				b[i] = c + 'a' - 'A'
 			}
 			i++
 			continue
@@ -116,13 +114,10 @@ func LowerText(s string) string {
 		if c >= 0xc2 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
 			// two bytes, as Cyrillic is written: by table
 			if low := lowerTwoBytes[int(c-0xc2)<<6|int(s[i+1]&0x3f)]; low != 0 {
-				if done == 0 && b.Cap() == 0 {
-					b.Grow(len(s))
+				if b == nil {
+					b = []byte(s)
 				}
-				b.WriteString(s[done:i])
-				b.WriteByte(byte(low >> 8))
-				b.WriteByte(byte(low))
-				done = i + 2
+				b[i], b[i+1] = byte(low>>8), byte(low)
 			}
 			i += 2
 			continue
@@ -133,18 +128,15 @@ func LowerText(s string) string {
 			continue // an invalid byte stays as it is
 		}
 		if low := lowerSameLength(r); low != r {
-			if done == 0 && b.Cap() == 0 {
-				b.Grow(len(s))
+			if b == nil {
+				b = []byte(s)
 			}
-			b.WriteString(s[done:i])
-			b.WriteRune(low)
-			done = i + size
+			utf8.EncodeRune(b[i:], low)
 		}
 		i += size
 	}
-	if b.Cap() == 0 {
+	if b == nil {
 		return s
 	}
-	b.WriteString(s[done:])
-	return b.String()
+	return unsafe.String(&b[0], len(b)) // b is not written again
 }
