@@ -336,10 +336,12 @@ func unwrapPathError(err error) error {
 func process(ctx context.Context, x *extract.Extractor, o *extractOptions, opt source.Options, items <-chan source.Item) <-chan result {
 	type slot chan result
 	queue := make(chan slot, 4*o.Jobs)
+	// work holds an item for each worker ready, so that a worker done
+	// with one finds the next without waiting for this feeder to run
 	work := make(chan struct {
 		it source.Item
 		s  slot
-	})
+	}, o.Jobs)
 	go func() {
 		defer close(queue)
 		defer close(work)
