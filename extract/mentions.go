@@ -920,9 +920,23 @@ func mulRat(a, b *big.Rat) *big.Rat {
 }
 
 func ratNumber(v *big.Rat) *Number {
-	f, _ := v.Float64()
-	n := Number(f)
+	n := Number(ratFloat(v))
 	return &n
+}
+
+// ratFloat is v.Float64(), the float nearest v, found by one division
+// when numerator and denominator are exact as floats (below 2^53): IEEE
+// division rounds the exact quotient to nearest, as Float64 does, and
+// nearly every number of a text ("12,5", "3 млн") is such a quotient.
+func ratFloat(v *big.Rat) float64 {
+	const exact = 1 << 53
+	if n, d := v.Num(), v.Denom(); n.IsInt64() && d.IsInt64() {
+		if a, b := n.Int64(), d.Int64(); -exact <= a && a <= exact && b <= exact {
+			return float64(a) / float64(b)
+		}
+	}
+	f, _ := v.Float64()
+	return f
 }
 
 // date fills a DATE rule's template from its groups and the published
