@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -128,11 +129,18 @@ func validDate(d string) bool {
 
 // furnitureReader tells page furniture by a language's rules: a "stop"
 // line (Читайте также, Read more) and everything after it, and "skip"
-// lines (photo credits, subscription calls). Each pattern (anchored at
-// the line start) runs as an automaton, one table step per rune, built
-// once; regexp answers only for a pattern that has none.
+// lines (photo credits, subscription calls). The patterns (anchored at
+// the line start) run as one automaton, built once, which reads a line
+// once, one table step per rune, where each pattern's own would read it
+// again; a pattern that reads any text first runs alone, on the lines
+// that hold its words, and regexp answers only for a pattern that has no
+// automaton.
 type furnitureReader struct {
 	stop, skip []linePattern
+	// union reads at once the patterns k (of stop, then of skip) with
+	// inUnion[k]; the others are asked one by one
+	union   *dfa.DFA
+	inUnion []bool
 }
 
 type linePattern struct {
@@ -239,24 +247,55 @@ func shortest(words []string) int {
 }
 
 func newFurnitureReader(l *rules.Lang) *furnitureReader {
+	f := &furnitureReader{}
+	var progs []*syntax.Prog // of the union's members, nil for others
 	patterns := func(res []*regexp.Regexp) []linePattern {
 		out := make([]linePattern, len(res))
 		for i, re := range res {
 			out[i].re = re
 			// a pattern not anchored at the text start has no automaton
 			out[i].dfa, _ = dfa.Compile(re.String())
-			if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil && readsAnyFirst(tree) {
+			tree, err := syntax.Parse(re.String(), syntax.Perl)
+			var prog *syntax.Prog
+			switch {
+			case err != nil || out[i].dfa == nil:
+			case readsAnyFirst(tree):
+				// alone, and only on lines that hold its words
 				out[i].needs = requiredLiterals(tree)
+			default:
+				prog, _ = syntax.Compile(tree.Simplify())
 			}
+			progs = append(progs, prog)
 		}
 		return out
 	}
-	return &furnitureReader{stop: patterns(l.FurnitureStop), skip: patterns(l.FurnitureSkip)}
+	f.stop, f.skip = patterns(l.FurnitureStop), patterns(l.FurnitureSkip)
+	f.inUnion = make([]bool, len(progs))
+	if slices.ContainsFunc(progs, func(p *syntax.Prog) bool { return p != nil }) {
+		if u, err := dfa.NewUnion(progs); err == nil {
+			f.union = u
+			for k, p := range progs {
+				f.inUnion[k] = p != nil
+			}
+		}
+	}
+	return f
 }
 
 // lines marks the furniture lines of text.
 func (f *furnitureReader) lines(text string) []span {
 	var out []span
+	var set []uint64 // which patterns of the union match the line
+	if f.union != nil {
+		set = make([]uint64, (len(f.inUnion)+63)/64)
+	}
+	// matches tells whether pattern k (of stop, then skip) matches
+	matches := func(k int, p linePattern, line string) bool {
+		if f.inUnion[k] {
+			return set[k/64]&(1<<(k%64)) != 0
+		}
+		return p.match(line)
+	}
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n') + 1
 		if end == 0 {
@@ -266,13 +305,17 @@ func (f *furnitureReader) lines(text string) []span {
 		}
 		// spacing varies from page to page: match the words
 		if trimmed := joinFields(text[off:end]); trimmed != "" {
-			for _, p := range f.stop {
-				if p.match(trimmed) {
+			if set != nil {
+				clear(set)
+				f.union.MatchSet(trimmed, set)
+			}
+			for k, p := range f.stop {
+				if matches(k, p, trimmed) {
 					return append(out, span{off, len(text)})
 				}
 			}
-			for _, p := range f.skip {
-				if p.match(trimmed) {
+			for k, p := range f.skip {
+				if matches(len(f.stop)+k, p, trimmed) {
 					out = append(out, span{off, end})
 					break
 				}

@@ -79,6 +79,32 @@ func TestFurnitureMatchesRegexp(t *testing.T) {
 	}
 }
 
+// FuzzFurniture checks the languages' furniture, read by the union of
+// their patterns, against regexp reading each pattern.
+func FuzzFurniture(f *testing.F) {
+	for _, s := range []string{"Текст.\nФото: пресс-служба\nЕщё.", "Read more:\nx", "1 234 просмотра\nПросмотров: 77",
+		"Подписывайтесь на наш Telegram-канал\nтекст", "Сондай-ақ оқыңыз\nСоңы.", "Photo  by\u00a0Reuters\n\nTags"} {
+		f.Add(s)
+	}
+	set, err := rules.LoadLazy()
+	if err != nil {
+		f.Fatal(err)
+	}
+	var langs []*rules.Lang
+	var readers []*furnitureReader
+	for _, code := range set.Codes() {
+		langs = append(langs, set.Lang(code))
+		readers = append(readers, newFurnitureReader(set.Lang(code)))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for i, r := range readers {
+			if got, want := r.lines(text), regexpFurniture(text, langs[i]); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: lines(%q) = %v, want %v", langs[i].Code, text, got, want)
+			}
+		}
+	})
+}
+
 func TestJoinFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a b ", "a  b", "a\tb", "a\u00a0b", "a\u2003b", "a\u3000b",
 		"a\u1680b", "a\u0085b", "a\u2028b", "a\u202fb", "a\u205fb", "\u00a0a\u00a0", "а б в", "a\xffb", "a \xc2"} {
