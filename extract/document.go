@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
@@ -151,10 +152,18 @@ type linePattern struct {
 	// pattern such as ^.*(?:Telegram|WhatsApp).*$ would read every line
 	// whole
 	needs []string
+	// folded are needs lower-cased, where all are ASCII (see foldASCII)
+	folded [][]byte
 }
 
 func (p linePattern) match(s string) bool {
-	if p.needs != nil && !containsAnyOf(s, p.needs) {
+	var buf []byte
+	return p.matchIn(s, &buf)
+}
+
+// matchIn is match with room for a folded copy of the line.
+func (p linePattern) matchIn(s string, buf *[]byte) bool {
+	if p.needs != nil && !p.holdsNeeds(s, buf) {
 		return false
 	}
 	if p.dfa != nil {
@@ -163,9 +172,115 @@ func (p linePattern) match(s string) bool {
 	return p.re.MatchString(s)
 }
 
+// holdsNeeds tells whether line s holds one of the pattern's needs,
+// case-blind: ASCII words are found by the vectorized search in a copy
+// of s folded by foldASCII (buf is its room), others rune by rune.
+func (p linePattern) holdsNeeds(s string, buf *[]byte) bool {
+	if p.folded != nil {
+		low, ok := foldASCII((*buf)[:0], s)
+		*buf = low
+		if ok {
+			for _, w := range p.folded {
+				if bytes.Contains(low, w) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return containsAnyOf(s, p.needs)
+}
+
+// foldASCII appends s to dst with its ASCII letters lower-cased. Only two
+// other runes fold to ASCII letters, ſ (U+017F) and the Kelvin sign
+// (U+212A) (TestFoldASCII): a text that holds either is refused (false).
+// In any other, an ASCII word is in s, case-blind, exactly when its
+// lower case is in the copy.
+func foldASCII(dst []byte, s string) ([]byte, bool) {
+	n := len(dst)
+	dst = append(dst, s...)
+	for i := n; i < len(dst); i++ {
+		switch c := dst[i]; {
+		case 'A' <= c && c <= 'Z':
+			dst[i] = c + 'a' - 'A'
+		case c == 0xc5 && i+1 < len(dst) && dst[i+1] == 0xbf,
+			c == 0xe2 && i+2 < len(dst) && dst[i+1] == 0x84 && dst[i+2] == 0xaa:
+			return dst, false
+		}
+	}
+	return dst, true
+}
+
+// asciiLower is words lower-cased, if all are ASCII; else nil.
+func asciiLower(words []string) [][]byte {
+	out := make([][]byte, len(words))
+	for i, w := range words {
+		for k := 0; k < len(w); k++ {
+			if w[k] >= utf8.RuneSelf {
+				return nil
+			}
+		}
+		out[i] = []byte(strings.ToLower(w))
+	}
+	return out
+}
+
+// containsAnyOf tells whether s holds one of words, letters matched as
+// (?i) matches them (simple case folding): a prefilter that never drops
+// a line its pattern, case-blind or not, would match.
 func containsAnyOf(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if containsFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold tells whether s holds w under simple case folding: each
+// spelling of w's first rune is found by the vectorized search, and the
+// rest compared there.
+func containsFold(s, w string) bool {
+	if w == "" || strings.ContainsRune(w, utf8.RuneError) {
+		return true // regexp reads bytes that are not UTF-8 as U+FFFD: cannot tell
+	}
+	first, size := utf8.DecodeRuneInString(w)
+	var enc [utf8.UTFMax]byte
+	for r := first; ; {
+		lead := utf8.AppendRune(enc[:0], r)
+		for at := 0; ; {
+			i := strings.Index(s[at:], string(lead))
+			if i < 0 {
+				break
+			}
+			at += i + len(lead)
+			if hasFoldPrefix(s[at:], w[size:]) {
+				return true
+			}
+		}
+		if r = unicode.SimpleFold(r); r == first {
+			return false
+		}
+	}
+}
+
+// hasFoldPrefix tells whether s begins with prefix under simple case
+// folding.
+func hasFoldPrefix(s, prefix string) bool {
+	for _, p := range prefix {
+		r, size := utf8.DecodeRuneInString(s)
+		if size == 0 || r != p && !sameFold(r, p) {
+			return false
+		}
+		s = s[size:]
+	}
+	return true
+}
+
+// sameFold tells whether b is in the case-folding orbit of a.
+func sameFold(a, b rune) bool {
+	for r := unicode.SimpleFold(a); r != a; r = unicode.SimpleFold(r) {
+		if r == b {
 			return true
 		}
 	}
@@ -178,10 +293,10 @@ func containsAnyOf(s string, words []string) bool {
 func requiredLiterals(re *syntax.Regexp) []string {
 	switch re.Op {
 	case syntax.OpLiteral:
-		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+		if len(re.Rune) == 0 {
 			return nil
 		}
-		return []string{string(re.Rune)}
+		return []string{string(re.Rune)} // found case-blind: containsAnyOf
 	case syntax.OpCapture, syntax.OpPlus:
 		return requiredLiterals(re.Sub[0])
 	case syntax.OpRepeat:
@@ -189,11 +304,18 @@ func requiredLiterals(re *syntax.Regexp) []string {
 			return requiredLiterals(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// any part's words will do: the one whose shortest word is
-		// longest tells most lines apart
+		// any part's words will do: ASCII ones, which are found
+		// case-blind the fastest (foldASCII), and among them the ones
+		// whose shortest word is longest, which tell most lines apart
 		var best []string
+		better := func(l []string) bool {
+			if a, b := asciiLower(l) != nil, asciiLower(best) != nil; a != b {
+				return a
+			}
+			return shortest(l) > shortest(best)
+		}
 		for _, sub := range re.Sub {
-			if l := requiredLiterals(sub); l != nil && (best == nil || shortest(l) > shortest(best)) {
+			if l := requiredLiterals(sub); l != nil && (best == nil || better(l)) {
 				best = l
 			}
 		}
@@ -210,32 +332,6 @@ func requiredLiterals(re *syntax.Regexp) []string {
 		return all
 	}
 	return nil
-}
-
-// readsAnyFirst tells whether a pattern begins (after ^) by reading any
-// text (.*): its automaton reads every line to the end, where one that
-// begins with words fails at the first rune that is not theirs, faster
-// than a search for the words could.
-func readsAnyFirst(re *syntax.Regexp) bool {
-	for re.Op == syntax.OpCapture || re.Op == syntax.OpConcat && len(re.Sub) > 0 {
-		if re.Op == syntax.OpCapture {
-			re = re.Sub[0]
-			continue
-		}
-		first := re.Sub[0]
-		if first.Op == syntax.OpBeginText || first.Op == syntax.OpBeginLine {
-			if len(re.Sub) == 1 {
-				return false
-			}
-			first = re.Sub[1]
-		}
-		re = first
-		if re.Op != syntax.OpCapture && re.Op != syntax.OpConcat {
-			break
-		}
-	}
-	return (re.Op == syntax.OpStar || re.Op == syntax.OpPlus || re.Op == syntax.OpQuest || re.Op == syntax.OpRepeat) &&
-		(re.Sub[0].Op == syntax.OpAnyChar || re.Sub[0].Op == syntax.OpAnyCharNotNL)
 }
 
 func shortest(words []string) int {
@@ -259,9 +355,10 @@ func newFurnitureReader(l *rules.Lang) *furnitureReader {
 			var prog *syntax.Prog
 			switch {
 			case err != nil || out[i].dfa == nil:
-			case readsAnyFirst(tree):
+			case rules.ReadsAnyFirst(tree):
 				// alone, and only on lines that hold its words
 				out[i].needs = requiredLiterals(tree)
+				out[i].folded = asciiLower(out[i].needs)
 			default:
 				prog, _ = syntax.Compile(tree.Simplify())
 			}
@@ -289,12 +386,13 @@ func (f *furnitureReader) lines(text string) []span {
 	if f.union != nil {
 		set = make([]uint64, (len(f.inUnion)+63)/64)
 	}
+	var buf []byte // room for a line folded (see holdsNeeds)
 	// matches tells whether pattern k (of stop, then skip) matches
 	matches := func(k int, p linePattern, line string) bool {
 		if f.inUnion[k] {
 			return set[k/64]&(1<<(k%64)) != 0
 		}
-		return p.match(line)
+		return p.matchIn(line, &buf)
 	}
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n') + 1

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -8,6 +9,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/factx/factx/rules"
 )
@@ -105,6 +108,68 @@ func FuzzFurniture(f *testing.F) {
 	})
 }
 
+// TestFoldASCII: the runes other than ASCII letters whose case folding
+// reaches an ASCII letter are the two foldASCII refuses, and a text
+// folded holds an ASCII word exactly when (?i) finds it.
+func TestFoldASCII(t *testing.T) {
+	var reach []rune
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < utf8.RuneSelf {
+				reach = append(reach, r)
+				break
+			}
+		}
+	}
+	if want := []rune{0x17f, 0x212a}; !reflect.DeepEqual(reach, want) {
+		t.Fatalf("runes folding to ASCII: %U, foldASCII refuses %U", reach, want)
+	}
+	for _, c := range []struct {
+		s, word string
+		holds   bool
+	}{
+		{"Наш TeLeGrAm-канал", "telegram", true},
+		{"Наш Телеграм", "telegram", false},
+		{"TELE GRAM", "telegram", false},
+		{"x\xffTELEGRAM", "telegram", true},
+	} {
+		low, ok := foldASCII(nil, c.s)
+		if !ok {
+			t.Fatalf("foldASCII(%q) refused", c.s)
+		}
+		if got := bytes.Contains(low, []byte(c.word)); got != c.holds {
+			t.Errorf("%q holds %q: %v, want %v", c.s, c.word, got, c.holds)
+		}
+	}
+	for _, s := range []string{"\u017ftop", "\u212aelvin", "a\u212a"} {
+		if _, ok := foldASCII(nil, s); ok {
+			t.Errorf("foldASCII(%q) not refused", s)
+		}
+	}
+}
+
+// FuzzContainsFold checks the case-blind searches against regexp's (?i).
+func FuzzContainsFold(f *testing.F) {
+	f.Add("Наш TeLeGrAm-канал", "telegram")
+	f.Add("КАНАЛ", "канал")
+	f.Add("\u212aelvin", "kelvin")
+	f.Add("\u017fubscribe", "SUBSCRIBE")
+	f.Fuzz(func(t *testing.T, s, w string) {
+		if w == "" || !utf8.ValidString(w) || strings.ContainsRune(w, utf8.RuneError) {
+			return
+		}
+		want := regexp.MustCompile("(?i)" + regexp.QuoteMeta(w)).MatchString(s)
+		if got := containsFold(s, w); got != want {
+			t.Fatalf("containsFold(%q, %q) = %v, (?i) says %v", s, w, got, want)
+		}
+		if words := asciiLower([]string{w}); words != nil {
+			if low, ok := foldASCII(nil, s); ok && bytes.Contains(low, words[0]) != want {
+				t.Fatalf("foldASCII(%q) holds %q: %v, (?i) says %v", s, words[0], !want, want)
+			}
+		}
+	})
+}
+
 func TestJoinFields(t *testing.T) {
 	for _, s := range []string{"", " ", "a", " a b ", "a  b", "a\tb", "a\u00a0b", "a\u2003b", "a\u3000b",
 		"a\u1680b", "a\u0085b", "a\u2028b", "a\u202fb", "a\u205fb", "\u00a0a\u00a0", "а б в", "a\xffb", "a \xc2"} {
@@ -119,10 +184,12 @@ var requiredPatterns = []struct {
 	expr  string
 	needs []string
 }{
-	{`^.*(?:Telegram|WhatsApp).*(?:канал|channel).*$`, []string{"Telegram", "WhatsApp"}}, // the longer shortest word
-	{`^(?:Фото|Photo)\s*:.*$`, []string{"Фото", "Photo"}},
-	{`^(?i:фото)\s*:`, []string{":"}},
-	{`^(?i:фото)`, nil},
+	{`^.*(?:Telegram|WhatsApp).*(?:канал|channel).*$`, []string{"Telegram", "WhatsApp"}}, // ASCII words
+	{`^.*(?:Telegram|Signal).*(?:channel|news).*$`, []string{"Telegram", "Signal"}},      // the longer shortest word
+	{`^.*(?:канал|арна).*(?:новост|жаңалық).*$`, []string{"новост", "жаңалық"}},
+	{`^(?:Фото|Photo)\s*:.*$`, []string{":"}}, // ASCII first
+	{`^(?:Фото|Снимок)\s*$`, []string{"Фото", "Снимок"}},
+	{`^(?i:фото)`, []string{"ФОТО"}}, // as the parser spells it, found case-blind
 	{`^(?:ab|a)c?`, []string{"a"}},
 	{`^(?:abc|)x*`, nil},
 	{`^(?:abc)+d{2,}`, []string{"abc"}},
@@ -176,24 +243,4 @@ func FuzzRequiredLiterals(f *testing.F) {
 			}
 		}
 	})
-}
-
-func TestReadsAnyFirst(t *testing.T) {
-	for expr, want := range map[string]bool{
-		`^.*(?:Telegram|WhatsApp).*$`: true,
-		`(?s)^.+x`:                    true,
-		`^(?:.*)x`:                    true,
-		`^(?:Фото|Photo)\s*:.*$`:      false,
-		`^x.*`:                        false,
-		`^`:                           false,
-		`.*`:                          true,
-	} {
-		tree, err := syntax.Parse(expr, syntax.Perl)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := readsAnyFirst(tree); got != want {
-			t.Errorf("readsAnyFirst(%s) = %v, want %v", expr, got, want)
-		}
-	}
 }

@@ -75,8 +75,9 @@ type Lang struct {
 	Group      []string
 	Lexicons   map[string]*Lexicon
 	Rules      []*CompiledRule
-	// FurnitureStop and FurnitureSkip match whole lines (trimmed); each
-	// holds the language's patterns joined into one.
+	// FurnitureStop and FurnitureSkip match whole lines (trimmed): the
+	// patterns that begin with words joined into one, each other alone
+	// (see anyLine).
 	FurnitureStop []*regexp.Regexp
 	FurnitureSkip []*regexp.Regexp
 	StemSuffixes  []string
@@ -766,29 +767,6 @@ func appendLinePattern(list, patterns []string, f *File, errs *ErrorList) []stri
 		list = append(list, p)
 	}
 	return list
-}
-
-// anyLine joins line patterns into one, so a line is read once whatever
-// their number.
-func anyLine(patterns []string) []*regexp.Regexp {
-	if len(patterns) == 0 {
-		return nil
-	}
-	// one anchored pattern, so each line is tried from its start only: a
-	// pattern without "^" may match anywhere, so it gets ".*?" before it
-	alts := make([]string, len(patterns))
-	for i, p := range patterns {
-		rest, anchored := strings.CutPrefix(p, "^")
-		if tree, err := syntax.Parse(p, syntax.Perl); err != nil || tree.Op == syntax.OpAlternate {
-			anchored = false // "^a|b": b may match anywhere
-		}
-		if anchored {
-			alts[i] = "(?:" + rest + ")"
-		} else {
-			alts[i] = "(?s:.*?)(?:" + p + ")"
-		}
-	}
-	return []*regexp.Regexp{regexp.MustCompile("(?i)^(?:" + strings.Join(alts, "|") + ")")}
 }
 
 func (l *Lang) compileLexicon(x *Lexicon) ErrorList {
