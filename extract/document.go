@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
@@ -152,18 +151,10 @@ type linePattern struct {
 	// pattern such as ^.*(?:Telegram|WhatsApp).*$ would read every line
 	// whole
 	needs []string
-	// folded are needs lower-cased, where all are ASCII (see foldASCII)
-	folded [][]byte
 }
 
 func (p linePattern) match(s string) bool {
-	var buf []byte
-	return p.matchIn(s, &buf)
-}
-
-// matchIn is match with room for a folded copy of the line.
-func (p linePattern) matchIn(s string, buf *[]byte) bool {
-	if p.needs != nil && !p.holdsNeeds(s, buf) {
+	if p.needs != nil && !containsAnyOf(s, p.needs) {
 		return false
 	}
 	if p.dfa != nil {
@@ -172,57 +163,16 @@ func (p linePattern) matchIn(s string, buf *[]byte) bool {
 	return p.re.MatchString(s)
 }
 
-// holdsNeeds tells whether line s holds one of the pattern's needs,
-// case-blind: ASCII words are found by the vectorized search in a copy
-// of s folded by foldASCII (buf is its room), others rune by rune.
-func (p linePattern) holdsNeeds(s string, buf *[]byte) bool {
-	if p.folded != nil {
-		low, ok := foldASCII((*buf)[:0], s)
-		*buf = low
-		if ok {
-			for _, w := range p.folded {
-				if bytes.Contains(low, w) {
-					return true
-				}
-			}
-			return false
-		}
-	}
-	return containsAnyOf(s, p.needs)
-}
-
-// foldASCII appends s to dst with its ASCII letters lower-cased. Only two
-// other runes fold to ASCII letters, ſ (U+017F) and the Kelvin sign
-// (U+212A) (TestFoldASCII): a text that holds either is refused (false).
-// In any other, an ASCII word is in s, case-blind, exactly when its
-// lower case is in the copy.
-func foldASCII(dst []byte, s string) ([]byte, bool) {
-	n := len(dst)
-	dst = append(dst, s...)
-	for i := n; i < len(dst); i++ {
-		switch c := dst[i]; {
-		case 'A' <= c && c <= 'Z':
-			dst[i] = c + 'a' - 'A'
-		case c == 0xc5 && i+1 < len(dst) && dst[i+1] == 0xbf,
-			c == 0xe2 && i+2 < len(dst) && dst[i+1] == 0x84 && dst[i+2] == 0xaa:
-			return dst, false
-		}
-	}
-	return dst, true
-}
-
-// asciiLower is words lower-cased, if all are ASCII; else nil.
-func asciiLower(words []string) [][]byte {
-	out := make([][]byte, len(words))
-	for i, w := range words {
+// isASCII tells whether all the words are ASCII.
+func isASCII(words []string) bool {
+	for _, w := range words {
 		for k := 0; k < len(w); k++ {
 			if w[k] >= utf8.RuneSelf {
-				return nil
+				return false
 			}
 		}
-		out[i] = []byte(strings.ToLower(w))
 	}
-	return out
+	return true
 }
 
 // containsAnyOf tells whether s holds one of words, letters matched as
@@ -269,7 +219,16 @@ func containsFold(s, w string) bool {
 func hasFoldPrefix(s, prefix string) bool {
 	for _, p := range prefix {
 		r, size := utf8.DecodeRuneInString(s)
-		if size == 0 || r != p && !sameFold(r, p) {
+		switch {
+		case size == 0:
+			return false
+		case r == p:
+		case r < utf8.RuneSelf && p < utf8.RuneSelf:
+			// ASCII folds to ASCII only by case
+			if r|0x20 != p|0x20 || r|0x20 < 'a' || r|0x20 > 'z' {
+				return false
+			}
+		case !sameFold(r, p):
 			return false
 		}
 		s = s[size:]
@@ -304,12 +263,13 @@ func requiredLiterals(re *syntax.Regexp) []string {
 			return requiredLiterals(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// any part's words will do: ASCII ones, which are found
-		// case-blind the fastest (foldASCII), and among them the ones
-		// whose shortest word is longest, which tell most lines apart
+		// any part's words will do: ASCII ones, as Latin letters are
+		// rare in most lines and each spelling of a word's first letter
+		// is searched for (containsFold), and among them the ones whose
+		// shortest word is longest, which tell most lines apart
 		var best []string
 		better := func(l []string) bool {
-			if a, b := asciiLower(l) != nil, asciiLower(best) != nil; a != b {
+			if a, b := isASCII(l), isASCII(best); a != b {
 				return a
 			}
 			return shortest(l) > shortest(best)
@@ -358,7 +318,6 @@ func newFurnitureReader(l *rules.Lang) *furnitureReader {
 			case rules.ReadsAnyFirst(tree):
 				// alone, and only on lines that hold its words
 				out[i].needs = requiredLiterals(tree)
-				out[i].folded = asciiLower(out[i].needs)
 			default:
 				prog, _ = syntax.Compile(tree.Simplify())
 			}
@@ -386,13 +345,12 @@ func (f *furnitureReader) lines(text string) []span {
 	if f.union != nil {
 		set = make([]uint64, (len(f.inUnion)+63)/64)
 	}
-	var buf []byte // room for a line folded (see holdsNeeds)
 	// matches tells whether pattern k (of stop, then skip) matches
 	matches := func(k int, p linePattern, line string) bool {
 		if f.inUnion[k] {
 			return set[k/64]&(1<<(k%64)) != 0
 		}
-		return p.matchIn(line, &buf)
+		return p.match(line)
 	}
 	for off := 0; off < len(text); {
 		end := strings.IndexByte(text[off:], '\n') + 1
