@@ -162,12 +162,31 @@ func newRuneCounter(text string) *runeCounter { return &runeCounter{text: text} 
 // may be inside it), so a text is counted about once.
 func (c *runeCounter) runes(b int) int {
 	if b < c.byteAt {
-		c.rAt -= utf8.RuneCountInString(c.text[b:c.byteAt])
+		c.rAt -= runeCount(c.text[b:c.byteAt])
 	} else {
-		c.rAt += utf8.RuneCountInString(c.text[c.byteAt:b])
+		c.rAt += runeCount(c.text[c.byteAt:b])
 	}
 	c.byteAt = b
 	return c.rAt
+}
+
+// runeCount is utf8.RuneCountInString, which decodes every rune that is
+// not ASCII by a call: here the two-byte runes Cyrillic is written in
+// are counted in place, and only other bytes decoded (an invalid byte
+// counts as one rune, as there).
+func runeCount(s string) (n int) {
+	for i := 0; i < len(s); n++ {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			i += 2
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
 }
 
 // stemmerFor is a language's stemmer: snowball where there is one, else

@@ -24,3 +24,16 @@ func TestRuneCounter(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRuneCount checks runeCount against utf8.RuneCountInString, bytes
+// that are not UTF-8 included.
+func FuzzRuneCount(f *testing.F) {
+	for _, s := range []string{"", "abc", "Инфляция 8,5%", "Қазақстан € 🙂", "\xd0", "\xd0\xd0\x90", "\xc1\x80", "\xe2\x82", "a\x80b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
