@@ -444,7 +444,7 @@ func sentences(text string) []span {
 		}
 	}
 	for i := 0; i < len(text); {
-		if c := text[i]; c != '\n' && c != '.' && c != '!' && c != '?' && c != 0xe2 {
+		if !mayEndSentence[text[i]] {
 			i++ // no sentence ends here: not a rune that ends one, nor the first byte of "…"
 			continue
 		}
@@ -490,6 +490,11 @@ func sentences(text string) []span {
 	emit(len(text))
 	return out
 }
+
+// mayEndSentence marks the bytes where a sentence may end: "\n", ".",
+// "!", "?" and the first byte of "…" (a table: one load a byte, where
+// five comparisons cost three times as much on a text's every byte).
+var mayEndSentence = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xe2: true}
 
 // abbreviationBefore tells whether the word before a dot is an initial
 // ("К." in "К. Токаев"): one capital letter.
