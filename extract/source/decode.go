@@ -139,7 +139,7 @@ func detect(raw []byte) (string, []string, error) {
 // article, becomes the text without a copy.
 func decodeOwned(raw []byte, name string) (string, []string, error) {
 	if name == "" && len(raw) > 0 && !bytes.HasPrefix(raw, bomUTF8) &&
-		bytes.IndexByte(raw, 0) < 0 && utf8.Valid(raw) {
+		bytes.IndexByte(raw, 0) < 0 && validUTF8(raw) {
 		return unsafe.String(&raw[0], len(raw)), nil, nil
 	}
 	return Decode(raw, name)
@@ -407,4 +407,25 @@ func russianScore(s string) int {
 		prev, prevLower = lower, isLower
 	}
 	return score
+}
+
+// validUTF8 is utf8.Valid, whose loop decodes every rune that is not
+// ASCII through its tables: here a two-byte rune, as Cyrillic is
+// written, is checked in place, and only other bytes go to utf8.Valid.
+func validUTF8(p []byte) bool {
+	for i := 0; i < len(p); {
+		switch c := p[i]; {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xc2 && c < 0xe0 && i+1 < len(p) && p[i+1]&0xc0 == 0x80:
+			i += 2
+		default:
+			r, size := utf8.DecodeRune(p[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
+			i += size
+		}
+	}
+	return true
 }

@@ -141,6 +141,26 @@ var classTable = func() (t [classTableLen]uint8) {
 	return t
 }()
 
+// letterBlock holds, for each first byte of a two-byte rune, the class
+// of all 64 runes it begins when they are letters of one class alike
+// (Cyrillic's U+0400–U+047F, Latin Extended-A), 0 otherwise.
+var letterBlock = func() (t [256]uint8) {
+	for lead := 0xC2; lead < 0xE0; lead++ {
+		first := rune(lead&0x1F) << 6
+		cls := classTable[first]
+		for r := first; r < first+64; r++ {
+			if classTable[r] != cls {
+				cls = 0
+				break
+			}
+		}
+		if cls&clsLetter != 0 {
+			t[lead] = cls
+		}
+	}
+	return t
+}()
+
 // classOf returns the class bits of a valid rune r.
 func classOf(r rune) uint8 {
 	if r < classTableLen {
@@ -208,6 +228,16 @@ func unmix(s string, stop bool) (string, bool) {
 			}
 			seen |= cls
 			i += size
+			// the rest of a word in one two-byte block of letters (most
+			// of Cyrillic) is read a rune at a time with no decoding
+			for i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				run := letterBlock[s[i]]
+				if run == 0 {
+					break
+				}
+				seen |= run
+				i += 2
+			}
 			continue
 		}
 		if start >= 0 {
