@@ -117,13 +117,29 @@ const (
 )
 
 // count reads text word by word until it has seen at least limit letters,
-// finishing the word it is in.
+// finishing the word it is in. It decodes runes of two bytes (Cyrillic)
+// in place and sorts those below U+0800 by table: it reads every rune of
+// a text's head.
 func count(text string, limit int) counts {
 	var c counts
 	letters := 0
 	inWord, wordCyr, wordKazakh := false, false, false
-	for i, r := range text {
-		class := classify(r)
+	for i, next := 0, 0; i < len(text); i = next {
+		r, size := rune(text[i]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0xc2 && r < 0xe0 && i+1 < len(text) && text[i+1]&0xc0 == 0x80:
+			r, size = (r&0x1f)<<6|rune(text[i+1]&0x3f), 2
+		default:
+			r, size = utf8.DecodeRuneInString(text[i:]) // as range reads it
+		}
+		next = i + size
+		class := otherLetter
+		if r < classTableLen {
+			class = classTable[r]
+		} else {
+			class = classify(r)
+		}
 		if class == notLetter {
 			if inWord {
 				if wordCyr {
@@ -163,8 +179,20 @@ func count(text string, limit int) counts {
 	return c
 }
 
+// classTableLen bounds the runes classTable sorts: those of one and two
+// bytes in UTF-8 (ASCII, Latin, Cyrillic).
+const classTableLen = 0x800
+
+// classTable holds classify of each rune below classTableLen.
+var classTable = func() (t [classTableLen]letterClass) {
+	for r := range rune(classTableLen) {
+		t[r] = classify(r)
+	}
+	return t
+}()
+
 // letterClass sorts runes for count.
-type letterClass int
+type letterClass uint8
 
 const (
 	notLetter letterClass = iota

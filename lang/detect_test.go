@@ -311,3 +311,64 @@ func BenchmarkDetectLingua(b *testing.B) {
 		d.Detect(text)
 	}
 }
+
+// refCount is count as it was before its fast paths, the oracle of
+// FuzzCount: it reads text by range, word by word, until it has seen at
+// least limit letters, finishing the word it is in.
+func refCount(text string, limit int) counts {
+	var c counts
+	letters := 0
+	inWord, wordCyr, wordKazakh := false, false, false
+	for i, r := range text {
+		class := classify(r)
+		if class == notLetter {
+			if inWord {
+				if wordCyr {
+					c.cyrWords++
+					if wordKazakh {
+						c.kazakhWords++
+					}
+				}
+				inWord, wordCyr, wordKazakh = false, false, false
+				if letters >= limit {
+					c.end = i
+					return c
+				}
+			}
+			continue
+		}
+		inWord = true
+		letters++
+		switch class {
+		case latinLetter:
+			c.latin++
+		case kazakhLetter:
+			wordKazakh = true
+			fallthrough
+		case cyrillicLetter:
+			c.cyrillic++
+			wordCyr = true
+		}
+	}
+	if wordCyr {
+		c.cyrWords++
+		if wordKazakh {
+			c.kazakhWords++
+		}
+	}
+	c.end = len(text)
+	return c
+}
+
+// FuzzCount checks count against refCount, which reads every rune by
+// range and classify.
+func FuzzCount(f *testing.F) {
+	for _, s := range []string{"", "Инфляция 8,5% за год", "Қазақстан € 🙂 ok", "\xd0\xd0\x90 a", "҂ a", "ǅ ǈ"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		if got, want := count(s, limit), refCount(s, limit); got != want {
+			t.Fatalf("count(%q, %d) = %+v, want %+v", s, limit, got, want)
+		}
+	})
+}
