@@ -206,6 +206,12 @@ func analyzeScalar(s string) (plainAllowed, simple bool) {
 	blank := true
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c > 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// two bytes from U+00C0 (Cyrillic among them): printable
+			blank = false
+			i += 2
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if !printableRune(r, size) {
