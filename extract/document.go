@@ -388,6 +388,10 @@ func joinFields(s string) string {
 	t := strings.TrimSpace(s)
 	space := false
 	for i := 0; i < len(t); i++ {
+		if !mayBeSpace[t[i]] {
+			space = false // a byte of a word: most of a line
+			continue
+		}
 		switch b := t[i]; b {
 		case ' ':
 			if space {
@@ -406,6 +410,11 @@ func joinFields(s string) string {
 	}
 	return t
 }
+
+// mayBeSpace marks the bytes joinFields must look at: ASCII white space
+// and the first bytes of the other Unicode spaces.
+var mayBeSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true,
+	0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
 
 func inSpans(spans []span, start, end int) bool {
 	for _, s := range spans {

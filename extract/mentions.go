@@ -541,8 +541,14 @@ func (z *startScanner) next(out []start, limit int) []start {
 // appendRemembered is appendStart for a word s[i:j] (or a sign), which
 // the scratch remembers with the rune after it (see wordMemo).
 func (f *mentionFinder) appendRemembered(out []start, s string, i, j int, r rune, sc *scratch) []start {
-	k := j // the word and the rune after it
-	if k < len(s) {
+	k := j // the word and the rune after it, two-byte runes told in place
+	switch {
+	case k == len(s):
+	case s[k] < utf8.RuneSelf:
+		k++
+	case s[k] >= 0xc2 && s[k] < 0xe0 && k+1 < len(s) && s[k+1]&0xc0 == 0x80:
+		k += 2
+	default:
 		_, size := utf8.DecodeRuneInString(s[k:])
 		k += size
 	}
