@@ -508,21 +508,32 @@ func (z *startScanner) next(out []start, limit int) []start {
 			i += size
 			continue
 		}
-		// a word or number begins: read it to its end
-		j, last, last2 := i+size, r, prev
+		// a word or number begins: read it to its end, its bytes by
+		// table where they tell (see wordBytes); last and last2 are
+		// where its last two runes begin
+		j, last, last2 := i+size, i, -1
 		for j < len(s) {
-			r2, size2 := rune(s[j]), 1
-			switch {
-			case r2 < utf8.RuneSelf:
-			case r2 >= 0xc2 && r2 < 0xe0 && j+1 < len(s) && s[j+1]&0xc0 == 0x80:
-				r2, size2 = (r2&0x1f)<<6|rune(s[j+1]&0x3f), 2
-			default:
-				r2, size2 = utf8.DecodeRuneInString(s[j:])
+			switch wordBytes[s[j]] {
+			case wordByte:
+				last2, last = last, j
+				j++
+				continue
+			case wordBlock:
+				if j+1 < len(s) && s[j+1]&0xc0 == 0x80 {
+					last2, last = last, j
+					j += 2
+					continue
+				}
+			case notWordByte:
 			}
+			if s[j] < utf8.RuneSelf {
+				break
+			}
+			r2, size2 := utf8.DecodeRuneInString(s[j:])
 			if !isWordRune(r2) {
 				break
 			}
-			last2, last = last, r2
+			last2, last = last, j
 			j += size2
 		}
 		switch {
@@ -532,7 +543,12 @@ func (z *startScanner) next(out []start, limit int) []start {
 		default:
 			out = f.appendStart(out, s, i, r)
 		}
-		prev2, prev, prevWord = last2, last, true
+		if last2 < 0 {
+			prev2 = prev // a word of one rune
+		} else {
+			prev2 = runeAt(s, last2)
+		}
+		prev, prevWord = runeAt(s, last), true
 		i = j
 	}
 	return out
@@ -771,6 +787,46 @@ func startOK(s string, start int, joins func(sep rune, run int) bool) bool {
 	}
 	return true
 }
+
+// runeAt is the rune that begins at s[p], two-byte ones decoded in
+// place.
+func runeAt(s string, p int) rune {
+	if c := s[p]; c < utf8.RuneSelf {
+		return rune(c)
+	} else if c >= 0xc2 && c < 0xe0 && p+1 < len(s) && s[p+1]&0xc0 == 0x80 {
+		return rune(c&0x1f)<<6 | rune(s[p+1]&0x3f)
+	}
+	r, _ := utf8.DecodeRuneInString(s[p:])
+	return r
+}
+
+// wordBytes sorts bytes for the start scanner's reading of a word: an
+// ASCII letter or digit (wordByte), the first byte of a two-byte block
+// whose 64 runes are all word runes (wordBlock: most of Cyrillic), or
+// any other (notWordByte: the rune is decoded and asked).
+var wordBytes = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if isWordRune(rune(c)) {
+			t[c] = wordByte
+		}
+	}
+	for lead := 0xc2; lead < 0xe0; lead++ {
+		first, all := rune(lead&0x1f)<<6, true
+		for r := first; r < first+64; r++ {
+			all = all && isWordRune(r)
+		}
+		if all {
+			t[lead] = wordBlock
+		}
+	}
+	return t
+}()
+
+const (
+	notWordByte = iota
+	wordByte
+	wordBlock
+)
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
