@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"math"
 	"strconv"
 	"unicode"
@@ -46,6 +47,25 @@ func idOf(key []byte) string {
 	sum := sha256.Sum256(key)
 	var out [8]byte
 	hex.Encode(out[:], sum[:4])
+	return string(out[:])
+}
+
+// hasher is idOf with one SHA-256 state, reset for each key: Sum256
+// makes a state each time.
+type hasher struct {
+	h   hash.Hash
+	sum []byte
+}
+
+func (x *hasher) of(key []byte) string {
+	if x.h == nil {
+		x.h = sha256.New()
+	}
+	x.h.Reset()
+	x.h.Write(key)
+	x.sum = x.h.Sum(x.sum[:0])
+	var out [8]byte
+	hex.Encode(out[:], x.sum[:4])
 	return string(out[:])
 }
 
@@ -114,6 +134,7 @@ func appendNormalized(buf []byte, s string) []byte {
 // assignIDs gives every fact its id, numbering collisions in order.
 func assignIDs(source string, facts []Fact) {
 	used := make(map[string]bool, len(facts))
+	var ids hasher // one digest for the article's facts, not one each
 	var keyBuf, normBuf [512]byte
 	key, norm := keyBuf[:0], normBuf[:0]
 	sent, normed := "", false
@@ -127,7 +148,7 @@ func assignIDs(source string, facts []Fact) {
 		key = appendIDKey(key[:0], source, f, norm)
 		base := len(key)
 		for n := 0; ; n++ {
-			id := idOf(appendSalt(key[:base], n))
+			id := ids.of(appendSalt(key[:base], n))
 			if !used[id] {
 				used[id] = true
 				f.ID = id

@@ -155,6 +155,14 @@ func FuzzFactID(f *testing.F) {
 		if got, want := factID(source, fact, n), refFactID(source, fact, n); got != want {
 			t.Errorf("factID = %s, want %s", got, want)
 		}
+		// the reused digest of assignIDs gives the same, twice over
+		var ids hasher
+		key := appendSalt(appendIDKey(nil, source, &fact, appendNormalized(nil, sentence)), n)
+		for range 2 {
+			if got, want := ids.of(key), idOf(key); got != want {
+				t.Errorf("hasher.of = %s, idOf %s", got, want)
+			}
+		}
 	})
 }
 
