@@ -95,7 +95,15 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 	for i := range mentions {
 		mentions[i].Furniture = inSpans(furniture, mentions[i].Start, mentions[i].End)
 	}
-	var facts []Fact
+	// room for every fact the mentions may make, so that build never
+	// grows it (a fact is as large as 23 words)
+	n := 0
+	for _, m := range mentions {
+		if !m.Furniture && mayBeFact(m) {
+			n++
+		}
+	}
+	facts := make([]Fact, 0, n)
 	var ms []Mention // a sentence's, the buffer reused: build keeps none
 	mi := 0
 	for _, s := range sentences(text) {
@@ -120,10 +128,8 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return facts[i].Start < facts[j].Start })
 	assignIDs(doc.Source, facts)
-	if doc.Facts == nil {
+	if len(facts) > 0 {
 		doc.Facts = facts // no copy: facts is this article's own
-	} else {
-		doc.Facts = append(doc.Facts, facts...)
 	}
 	if opt.Mentions {
 		conv := newRuneCounter(text)
