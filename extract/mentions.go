@@ -71,14 +71,21 @@ type ruleHit struct {
 // matchText folds letters that differ only in spelling (ё/е) without
 // changing byte offsets, so word lists need one spelling.
 func matchText(text string) string {
+	mt, _ := matchTextIn(nil, text)
+	return mt
+}
+
+// matchTextIn is matchText writing its copy, when it needs one, in buf's
+// room, which it returns for the next text (see rules.LowerTextIn).
+func matchTextIn(buf []byte, text string) (string, []byte) {
 	small, capital := strings.Index(text, "ё"), strings.Index(text, "Ё")
 	if small < 0 && capital < 0 {
-		return text
+		return text, buf
 	}
 	// both spellings take two bytes: offsets stay; the text is copied
 	// once and the letters found by the vectorized search rewritten (the
 	// two byte pairs cannot overlap, so each is replaced on its own)
-	b := []byte(text)
+	b := append(buf[:0], text...)
 	for _, f := range [...]struct {
 		at       int
 		from, to string
@@ -92,7 +99,7 @@ func matchText(text string) string {
 			k += 2 + n
 		}
 	}
-	return unsafe.String(&b[0], len(b)) // b is not written again
+	return unsafe.String(&b[0], len(b)), b // b is not written again until passed again
 }
 
 // find returns the mentions of text, sorted by position, with byte
@@ -117,8 +124,12 @@ func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Men
 		sc = &scratch{}
 	}
 	defer f.putScratch(sc)
-	mt := matchText(text)
-	lt := rules.LowerText(mt)
+	// the folded and lower-cased copies are read only here (offsets
+	// into them are kept, never their strings): their room is the
+	// scratch's, for the next text
+	var mt, lt string
+	mt, sc.matchBuf = matchTextIn(sc.matchBuf, text)
+	lt, sc.lowerBuf = rules.LowerTextIn(sc.lowerBuf, mt)
 	read := func(c *candidate) bool {
 		if c.m == nil {
 			if c.m = sc.groups(c.rule, c.order, mt, lt, c.hit); c.m == nil {
@@ -229,6 +240,9 @@ type scratch struct {
 	// groups), for the language of wordsOf too; key is its buffer
 	known map[string][]int
 	key   []byte
+	// matchBuf and lowerBuf hold the text's copies, ё folded and lower
+	// case (see mentions)
+	matchBuf, lowerBuf []byte
 	// matches holds each rule's matches, in text order; pos, where each
 	// rule is to be tried next
 	matches [][]ruleHit
@@ -238,6 +252,9 @@ type scratch struct {
 // maxScratch is the most elements a scratch slice keeps between texts:
 // a huge text should not hold its memory for ever.
 const maxScratch = 1 << 16
+
+// maxTextScratch is the longest copy of a text a scratch keeps, in bytes.
+const maxTextScratch = 1 << 20
 
 func (f *mentionFinder) putScratch(sc *scratch) {
 	if cap(sc.starts) > maxScratch {
@@ -254,6 +271,12 @@ func (f *mentionFinder) putScratch(sc *scratch) {
 	}
 	if cap(sc.refs) > maxScratch {
 		sc.refs = nil
+	}
+	if cap(sc.matchBuf) > maxTextScratch {
+		sc.matchBuf = nil
+	}
+	if cap(sc.lowerBuf) > maxTextScratch {
+		sc.lowerBuf = nil
 	}
 	// the candidates hold slices of the text: keep none alive
 	clear(sc.cands)

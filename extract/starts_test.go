@@ -70,5 +70,11 @@ func FuzzMatchText(f *testing.F) {
 		if got := matchText(s); got != want {
 			t.Errorf("matchText(%q) = %q, want %q", s, got, want)
 		}
+		// in a reused room, short or long, holding another text
+		for _, room := range [][]byte{[]byte("xyz"), []byte(strings.Repeat("ё", len(s)+1))} {
+			if got, _ := matchTextIn(room, s); got != want {
+				t.Errorf("matchTextIn(%q, %q) = %q, want %q", room, s, got, want)
+			}
+		}
 	})
 }

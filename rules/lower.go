@@ -98,13 +98,21 @@ var lowerTwoBytes = func() (t [30 << 6]uint16) {
 // offsets found in it hold in the text: a rune whose lower case is
 // written with another number of bytes is left as it is.
 func LowerText(s string) string {
+	low, _ := LowerTextIn(nil, s)
+	return low
+}
+
+// LowerTextIn is LowerText writing its copy, when it needs one, in buf's
+// room (grown if short): a caller that reads the text only while it
+// needs it passes the same buf again, and it returns it to that end.
+func LowerTextIn(buf []byte, s string) (string, []byte) {
 	var b []byte // a copy of s, made at the first letter to lower
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				if b == nil {
-					b = []byte(s)
+					b = append(buf[:0], s...)
 				}
 				b[i] = c + 'a' - 'A'
 			}
@@ -115,7 +123,7 @@ func LowerText(s string) string {
 			// two bytes, as Cyrillic is written: by table
 			if low := lowerTwoBytes[int(c-0xc2)<<6|int(s[i+1]&0x3f)]; low != 0 {
 				if b == nil {
-					b = []byte(s)
+					b = append(buf[:0], s...)
 				}
 				b[i], b[i+1] = byte(low>>8), byte(low)
 			}
@@ -129,14 +137,14 @@ func LowerText(s string) string {
 		}
 		if low := lowerSameLength(r); low != r {
 			if b == nil {
-				b = []byte(s)
+				b = append(buf[:0], s...)
 			}
 			utf8.EncodeRune(b[i:], low)
 		}
 		i += size
 	}
 	if b == nil {
-		return s
+		return s, buf
 	}
-	return unsafe.String(&b[0], len(b)) // b is not written again
+	return unsafe.String(&b[0], len(b)), b // b is not written again until passed again
 }

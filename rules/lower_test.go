@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -80,8 +81,15 @@ func FuzzLowerText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := LowerText(s), lowerTextByRune(s); got != want {
+		want := lowerTextByRune(s)
+		if got := LowerText(s); got != want {
 			t.Fatalf("LowerText(%q) = %q, want %q", s, got, want)
+		}
+		// in a reused room, short or long, holding another text
+		for _, room := range [][]byte{[]byte("xyz"), []byte(strings.Repeat("Щ", len(s)+1))} {
+			if got, _ := LowerTextIn(room, s); got != want {
+				t.Fatalf("LowerTextIn(%q, %q) = %q, want %q", room, s, got, want)
+			}
 		}
 	})
 }
