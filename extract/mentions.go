@@ -136,8 +136,11 @@ func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Men
 				return false
 			}
 		}
-		ms, ok := f.read(text, c.rule, c.m, c.start, c.end, published)
-		c.mentions = ms
+		n := len(sc.read)
+		var ok bool
+		if sc.read, ok = f.read(sc.read, text, c.rule, c.m, c.start, c.end, published); ok {
+			c.mentions = sc.read[n:len(sc.read):len(sc.read)]
+		}
 		return ok
 	}
 	segment := f.segment
@@ -243,6 +246,9 @@ type scratch struct {
 	// matchBuf and lowerBuf hold the text's copies, ё folded and lower
 	// case (see mentions)
 	matchBuf, lowerBuf []byte
+	// read holds the mentions of the text's candidates read so far,
+	// which the candidates' mentions slice
+	read []Mention
 	// matches holds each rule's matches, in text order; pos, where each
 	// rule is to be tried next
 	matches [][]ruleHit
@@ -278,7 +284,13 @@ func (f *mentionFinder) putScratch(sc *scratch) {
 	if cap(sc.lowerBuf) > maxTextScratch {
 		sc.lowerBuf = nil
 	}
-	// the candidates hold slices of the text: keep none alive
+	// the candidates and their mentions hold slices of the text: keep
+	// none alive
+	clear(sc.read)
+	sc.read = sc.read[:0]
+	if cap(sc.read) > maxScratch {
+		sc.read = nil
+	}
 	clear(sc.cands)
 	sc.cands = sc.cands[:0]
 	if cap(sc.cands) > maxScratch {
@@ -874,11 +886,12 @@ func (f *mentionFinder) joins(sep rune, run int) bool {
 	return f.number.isDecimal(sep) || (f.number.isGroup(sep) && run == 3)
 }
 
-// read turns one match into its mentions: one, or two for a range.
-func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start, end int, published string) ([]Mention, bool) {
+// read turns one match into its mentions, appended to dst: one, or two
+// for a range.
+func (f *mentionFinder) read(dst []Mention, text string, r *rules.CompiledRule, m []int, start, end int, published string) ([]Mention, bool) {
 	base := Mention{Type: r.Type, Rule: r.Name, Start: start, End: end, Text: text[start:end]}
 	if r.Type == "IGNORE" {
-		return []Mention{base}, true
+		return append(dst, base), true
 	}
 	if r.Type == "TIME" {
 		// a time of day, or an amount of time ("18 сағат") when the rule
@@ -886,21 +899,21 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 		if r.Unit != "" || r.UnitFrom != "" {
 			amount := base
 			if f.dateAmount(text, r, m, &amount) {
-				return []Mention{amount}, true
+				return append(dst, amount), true
 			}
 		}
-		return []Mention{base}, true
+		return append(dst, base), true
 	}
 	if r.Type == "DATE" {
 		d, ok := f.date(text, r, m, published)
 		if !ok {
-			return nil, false
+			return dst, false
 		}
 		base.Date = d
 		if !f.dateAmount(text, r, m, &base) {
-			return nil, false
+			return dst, false
 		}
-		return []Mention{base}, true
+		return append(dst, base), true
 	}
 	var scale *big.Rat // nil: 1, nothing to multiply by
 	if s, e, ok := r.Group(m, "scale"); ok {
@@ -912,11 +925,11 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 			}
 		}
 		if !ok {
-			return nil, false
+			return dst, false
 		}
 		v, ok := entry.Rat()
 		if !ok {
-			return nil, false
+			return dst, false
 		}
 		scale = v
 	}
@@ -924,11 +937,11 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 	if r.UnitFrom != "" {
 		s, e, ok := r.Group(m, "unit")
 		if !ok {
-			return nil, false
+			return dst, false
 		}
 		entry, ok := f.lang.Lexicon(r.UnitFrom).Lookup(text[s:e])
 		if !ok {
-			return nil, false
+			return dst, false
 		}
 		unit = entry.Code
 		if v, ok := entry.Rat(); ok {
@@ -943,18 +956,18 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 		}
 		entry, ok := f.lang.Lexicon(r.ValueFrom).Lookup(text[s:e])
 		if !ok {
-			return nil, false
+			return dst, false
 		}
 		v, ok := entry.Rat()
 		if !ok {
-			return nil, false
+			return dst, false
 		}
 		base.Value = ratNumber(mulRat(v, scale))
-		return []Mention{base}, true
+		return append(dst, base), true
 	}
 	s, e, ok := r.Group(m, "num")
 	if !ok {
-		return nil, false
+		return dst, false
 	}
 	read := f.number.read
 	if r.Type == "ORDINAL" {
@@ -962,25 +975,25 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 	}
 	v, ok := read(text[s:e])
 	if !ok {
-		return nil, false
+		return dst, false
 	}
 	v = mulRat(v, scale)
 	if s, e, ok := r.Group(m, "sub"); ok {
 		// "20 dollars 43 (cents)": a subunit is a hundredth
 		sub, ok := f.number.read(text[s:e])
 		if !ok {
-			return nil, false
+			return dst, false
 		}
 		v.Add(v, sub.Quo(sub, big.NewRat(100, 1)))
 	}
 	base.Value = ratNumber(v)
 	s2, e2, ok := r.Group(m, "num2")
 	if !ok {
-		return []Mention{base}, true
+		return append(dst, base), true
 	}
 	v2, ok := f.number.read(text[s2:e2])
 	if !ok {
-		return nil, false
+		return dst, false
 	}
 	first := base
 	first.End = e
@@ -989,7 +1002,7 @@ func (f *mentionFinder) read(text string, r *rules.CompiledRule, m []int, start,
 	second.Start = s2
 	second.Text = text[s2:end]
 	second.Value = ratNumber(mulRat(v2, scale))
-	return []Mention{first, second}, true
+	return append(dst, first, second), true
 }
 
 // mulRat is a×b as a new number, which callers may change; nil stands
