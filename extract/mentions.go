@@ -193,7 +193,10 @@ func (sc *scratch) groups(r *rules.CompiledRule, order int, s, lower string, h r
 	if key != nil {
 		sc.key = key
 		if rel, ok := sc.known[string(key)]; ok {
-			m := make([]int, len(rel))
+			// in the scratch's room for the text's groups
+			at := len(sc.ints)
+			sc.ints = append(sc.ints, rel...)
+			m := sc.ints[at:len(sc.ints):len(sc.ints)]
 			for i, v := range rel {
 				m[i] = v
 				if v >= 0 {
@@ -247,8 +250,10 @@ type scratch struct {
 	// case (see mentions)
 	matchBuf, lowerBuf []byte
 	// read holds the mentions of the text's candidates read so far,
-	// which the candidates' mentions slice
+	// which the candidates' mentions slice; ints, the groups remembered
+	// (see groups), which their m slice
 	read []Mention
+	ints []int
 	// matches holds each rule's matches, in text order; pos, where each
 	// rule is to be tried next
 	matches [][]ruleHit
@@ -290,6 +295,10 @@ func (f *mentionFinder) putScratch(sc *scratch) {
 	sc.read = sc.read[:0]
 	if cap(sc.read) > maxScratch {
 		sc.read = nil
+	}
+	sc.ints = sc.ints[:0]
+	if cap(sc.ints) > maxScratch {
+		sc.ints = nil
 	}
 	clear(sc.cands)
 	sc.cands = sc.cands[:0]
