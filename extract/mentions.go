@@ -267,44 +267,30 @@ const maxScratch = 1 << 16
 // maxTextScratch is the longest copy of a text a scratch keeps, in bytes.
 const maxTextScratch = 1 << 20
 
+// kept is s cut to no length, its room kept for the next text, or nil
+// past max elements: a huge text should not hold its memory for ever.
+func kept[T any](s []T, max int) []T {
+	if cap(s) > max {
+		return nil
+	}
+	return s[:0]
+}
+
 func (f *mentionFinder) putScratch(sc *scratch) {
-	if cap(sc.starts) > maxScratch {
-		sc.starts = nil
-	}
-	if cap(sc.sets) > maxScratch {
-		sc.sets = nil
-	}
-	if cap(sc.taken) > maxScratch {
-		sc.taken = nil
-	}
-	if cap(sc.rank) > maxScratch {
-		sc.rank = nil
-	}
-	if cap(sc.refs) > maxScratch {
-		sc.refs = nil
-	}
-	if cap(sc.matchBuf) > maxTextScratch {
-		sc.matchBuf = nil
-	}
-	if cap(sc.lowerBuf) > maxTextScratch {
-		sc.lowerBuf = nil
-	}
+	sc.starts = kept(sc.starts, maxScratch)
+	sc.sets = kept(sc.sets, maxScratch)
+	sc.taken = kept(sc.taken, maxScratch)
+	sc.rank = kept(sc.rank, maxScratch)
+	sc.refs = kept(sc.refs, maxScratch)
+	sc.ints = kept(sc.ints, maxScratch)
+	sc.matchBuf = kept(sc.matchBuf, maxTextScratch)
+	sc.lowerBuf = kept(sc.lowerBuf, maxTextScratch)
 	// the candidates and their mentions hold slices of the text: keep
 	// none alive
 	clear(sc.read)
-	sc.read = sc.read[:0]
-	if cap(sc.read) > maxScratch {
-		sc.read = nil
-	}
-	sc.ints = sc.ints[:0]
-	if cap(sc.ints) > maxScratch {
-		sc.ints = nil
-	}
+	sc.read = kept(sc.read, maxScratch)
 	clear(sc.cands)
-	sc.cands = sc.cands[:0]
-	if cap(sc.cands) > maxScratch {
-		sc.cands = nil
-	}
+	sc.cands = kept(sc.cands, maxScratch)
 	for k, m := range sc.matches {
 		clear(m)
 		sc.matches[k] = m[:0]
