@@ -119,6 +119,24 @@ func LowerTextIn(buf []byte, s string) (string, []byte) {
 			i++
 			continue
 		}
+		if c == 0xd0 || c == 0xd1 {
+			// the lower-case letters of Russian and Kazakh's ones in
+			// these rows (а–п, р–я, ѐ–џ) stay as they are: most of a
+			// text, passed with no table
+			for i+1 < len(s) {
+				c, c2 := s[i], s[i+1]
+				if !(c == 0xd0 && c2 >= 0xb0 && c2 <= 0xbf || c == 0xd1 && c2 >= 0x80 && c2 <= 0x9f) {
+					break
+				}
+				i += 2
+			}
+			if i >= len(s) {
+				break
+			}
+			if c = s[i]; c < utf8.RuneSelf {
+				continue
+			}
+		}
 		if c >= 0xc2 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
 			// two bytes, as Cyrillic is written: by table
 			if low := lowerTwoBytes[int(c-0xc2)<<6|int(s[i+1]&0x3f)]; low != 0 {
