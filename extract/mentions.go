@@ -68,15 +68,10 @@ type ruleHit struct {
 	read int
 }
 
-// matchText folds letters that differ only in spelling (ё/е) without
-// changing byte offsets, so word lists need one spelling.
-func matchText(text string) string {
-	mt, _ := matchTextIn(nil, text)
-	return mt
-}
-
-// matchTextIn is matchText writing its copy, when it needs one, in buf's
-// room, which it returns for the next text (see rules.LowerTextIn).
+// matchTextIn folds letters that differ only in spelling (ё/е) without
+// changing byte offsets, so word lists need one spelling. The copy it
+// needs is written in buf's room, which it returns for the next text
+// (see rules.LowerTextIn).
 func matchTextIn(buf []byte, text string) (string, []byte) {
 	small, capital := strings.Index(text, "ё"), strings.Index(text, "Ё")
 	if small < 0 && capital < 0 {
@@ -576,9 +571,10 @@ func (z *startScanner) next(out []start, limit int) []start {
 		if last2 < 0 {
 			prev2 = prev // a word of one rune
 		} else {
-			prev2 = runeAt(s, last2)
+			prev2, _ = decodeRune(s, last2)
 		}
-		prev, prevWord = runeAt(s, last), true
+		prev, _ = decodeRune(s, last)
+		prevWord = true
 		i = j
 	}
 	return out
@@ -587,15 +583,9 @@ func (z *startScanner) next(out []start, limit int) []start {
 // appendRemembered is appendStart for a word s[i:j] (or a sign), which
 // the scratch remembers with the rune after it (see wordMemo).
 func (f *mentionFinder) appendRemembered(out []start, s string, i, j int, r rune, sc *scratch) []start {
-	k := j // the word and the rune after it, two-byte runes told in place
-	switch {
-	case k == len(s):
-	case s[k] < utf8.RuneSelf:
-		k++
-	case s[k] >= 0xc2 && s[k] < 0xe0 && k+1 < len(s) && s[k+1]&0xc0 == 0x80:
-		k += 2
-	default:
-		_, size := utf8.DecodeRuneInString(s[k:])
+	k := j // the word and the rune after it
+	if k < len(s) {
+		_, size := decodeRune(s, k)
 		k += size
 	}
 	m := sc.words[s[i:k]]
@@ -816,18 +806,6 @@ func startOK(s string, start int, joins func(sep rune, run int) bool) bool {
 		}
 	}
 	return true
-}
-
-// runeAt is the rune that begins at s[p], two-byte ones decoded in
-// place.
-func runeAt(s string, p int) rune {
-	if c := s[p]; c < utf8.RuneSelf {
-		return rune(c)
-	} else if c >= 0xc2 && c < 0xe0 && p+1 < len(s) && s[p+1]&0xc0 == 0x80 {
-		return rune(c&0x1f)<<6 | rune(s[p+1]&0x3f)
-	}
-	r, _ := utf8.DecodeRuneInString(s[p:])
-	return r
 }
 
 // wordBytes sorts bytes for the start scanner's reading of a word: an

@@ -57,8 +57,8 @@ func FuzzStarts(f *testing.F) {
 func TestMatchText(t *testing.T) {
 	for _, s := range []string{"", "ё", "Ё", "ещё", "Ёлка и ёж", "ёё", "aёb", "без букв", "\xd1", "x\xd0", "\xd1\x91\xd0\x81"} {
 		want := strings.NewReplacer("ё", "е", "Ё", "Е").Replace(s)
-		if got := matchText(s); got != want || len(got) != len(s) {
-			t.Errorf("matchText(%q) = %q, want %q", s, got, want)
+		if got, _ := matchTextIn(nil, s); got != want || len(got) != len(s) {
+			t.Errorf("matchTextIn(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
@@ -67,8 +67,8 @@ func FuzzMatchText(f *testing.F) {
 	f.Add("Ёлка и ёж")
 	f.Fuzz(func(t *testing.T, s string) {
 		want := strings.NewReplacer("ё", "е", "Ё", "Е").Replace(s)
-		if got := matchText(s); got != want {
-			t.Errorf("matchText(%q) = %q, want %q", s, got, want)
+		if got, _ := matchTextIn(nil, s); got != want {
+			t.Errorf("matchTextIn(%q) = %q, want %q", s, got, want)
 		}
 		// in a reused room, short or long, holding another text
 		for _, room := range [][]byte{[]byte("xyz"), []byte(strings.Repeat("ё", len(s)+1))} {
