@@ -25,6 +25,11 @@ type mentionFinder struct {
 	// that begins none is no start at all
 	anyFirst   *rules.RuneSet
 	anyAnchors uint64
+	// noStart has bit r set for each sign r (a rune below signRunes, not
+	// of a word) where no rule can begin: what a sign's start is known
+	// by depends on the sign alone (see startScanner.next), and spaces,
+	// most signs of a text, begin nothing
+	noStart [signRunes / 64]uint64
 	// lower and cased are what the rules of each union can begin with
 	modesOnce    sync.Once
 	lower, cased beginnings
@@ -43,7 +48,27 @@ func newMentionFinder(l *rules.Lang) *mentionFinder {
 		f.anyAnchors |= r.Anchors
 	}
 	f.anyFirst = rules.Union(firsts...)
+	for r := rune(0); r < signRunes; r++ {
+		if !isWordRune(r) && !f.canStart(string(r), r) {
+			f.noStart[r/64] |= 1 << (r % 64)
+		}
+	}
 	return f
+}
+
+// signRunes bounds the signs whose starts the finder knows by table:
+// spaces and punctuation, typographic ones included (U+2000–U+206F).
+const signRunes = 0x2080
+
+// canStart tells whether a rule can begin at the start of s, whose first
+// rune is r.
+func (f *mentionFinder) canStart(s string, r rune) bool {
+	return f.lang.AnchorsAt(s)&f.anyAnchors != 0 || f.anyFirst.Has(r)
+}
+
+// noStartAt tells whether sign r begins no rule, by table.
+func (f *mentionFinder) noStartAt(r rune) bool {
+	return r < signRunes && f.noStart[r/64]&(1<<(r%64)) != 0
 }
 
 // candidate is one rule match with its readings, before overlaps are
@@ -524,6 +549,8 @@ func (z *startScanner) next(out []start, limit int) []start {
 			prev2, prev, prevWord = prev, r, word
 			switch {
 			case !ok:
+			case f.noStartAt(r):
+				// a space, or a sign no rule begins with
 			case !word:
 				// a sign ("." "," "-" "$"): remembered with the rune after it
 				out = f.appendRemembered(out, s, i, i+size, r, sc)
