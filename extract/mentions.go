@@ -260,7 +260,7 @@ type scratch struct {
 	refs   []mentionRef
 	// words remembers what the rules see where words begin, by word: it
 	// is the language's (a finder's scratch), and outlives the text
-	words   map[string]*wordMemo
+	words   *wordTable
 	wordsOf *mentionFinder
 	// known remembers the groups of matches by what the rule read (see
 	// groups), for the language of wordsOf too; key is its buffer
@@ -479,27 +479,6 @@ type start struct {
 	r       rune
 }
 
-// wordMemo is what the rules see at the beginning of a word (or at a
-// sign: ".", ",", "-"), learnt once and kept for its next occurrence:
-// most starts begin words, the words of a language repeat, and at nearly
-// all of them every rule fails
-// within the word or on the rune after it (a pattern such as \p{L}+
-// reads that far to know the word has ended), which the memory holds
-// too: "тенге " and "тенге," are two.
-type wordMemo struct {
-	size    int // of the word and the rune after it, in bytes
-	anchors uint64
-	keep    bool // a rule can begin there: the word is a start
-	// known tells that sets holds what the unions answer there: they
-	// decided within the word and the rune after it: what follows changes nothing
-	known bool
-	sets  []uint64
-}
-
-// maxWordMemos bounds the words a scratch remembers; past it they are
-// forgotten and learnt again.
-const maxWordMemos = 1 << 15
-
 // startScanner lists the positions of a text where a match may begin:
 // not inside a word or a number. Every rule is tried only there. It
 // reads the text once, in steps, keeping the two runes before each
@@ -518,8 +497,11 @@ func (f *mentionFinder) scanStarts(s string, sc *scratch) *startScanner {
 	if sc.wordsOf != f {
 		sc.known = make(map[string][]int)
 	}
-	if sc.words == nil || len(sc.words) > maxWordMemos || sc.wordsOf != f {
-		sc.words, sc.wordsOf = make(map[string]*wordMemo), f
+	switch {
+	case sc.words == nil || sc.wordsOf != f:
+		sc.words, sc.wordsOf = newWordTable((len(f.lang.Rules)+63)/64), f
+	case sc.words.full():
+		sc.words.reset()
 	}
 	return &startScanner{f: f, s: s, sc: sc, prev: -1, prev2: -1} // no runes before yet
 }
@@ -615,11 +597,21 @@ func (f *mentionFinder) appendRemembered(out []start, s string, i, j int, r rune
 		_, size := decodeRune(s, k)
 		k += size
 	}
-	m := sc.words[s[i:k]]
+	if k-i > memoKeyBytes {
+		return f.appendStart(out, s, i, r) // a long word: not remembered
+	}
+	m, h, at := sc.words.find(s[i:k])
 	if m == nil {
 		anchors := f.lang.AnchorsAt(s[i:])
-		m = &wordMemo{size: k - i, anchors: anchors, keep: anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)}
-		sc.words[strings.Clone(s[i:k])] = m
+		keep := anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)
+		if sc.words.full() {
+			// learnt again once the text is read (see scanStarts)
+			if keep {
+				out = append(out, start{at: i, r: r, anchors: anchors})
+			}
+			return out
+		}
+		m = sc.words.add(s[i:k], h, at, anchors, keep)
 	}
 	if m.keep {
 		out = append(out, start{at: i, r: r, anchors: m.anchors, memo: m})
@@ -655,7 +647,7 @@ func (f *mentionFinder) matchSets(s, lower string, starts []start, sc *scratch) 
 	for i, st := range starts {
 		set := sets[i*words : (i+1)*words]
 		if st.memo != nil && st.memo.known {
-			copy(set, st.memo.sets)
+			sc.words.loadSets(st.memo, set)
 			continue
 		}
 		end := min(len(s), st.at+matchWindow)
@@ -667,10 +659,10 @@ func (f *mentionFinder) matchSets(s, lower string, starts []start, sc *scratch) 
 		if f.lower.tries(st) {
 			read = max(read, lowerUnion.MatchSet(lower[st.at:end], set))
 		}
-		if st.memo != nil && read <= st.memo.size && read <= end-st.at {
+		if st.memo != nil && read <= int(st.memo.size) && read <= end-st.at {
 			// decided within the word and the rune after it: so it is
 			// wherever they come
-			st.memo.sets, st.memo.known = slices.Clone(set), true
+			sc.words.storeSets(st.memo, set)
 		}
 	}
 	return sets, words, member

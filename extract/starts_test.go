@@ -40,7 +40,7 @@ func FuzzStarts(f *testing.F) {
 			got := mf.scanStarts(s, sc).next(nil, len(s))
 			for i := range got {
 				if m := got[i].memo; m != nil && (m.anchors != got[i].anchors ||
-					m.size <= 0 || got[i].at+m.size > len(s)) {
+					m.size == 0 || got[i].at+int(m.size) > len(s)) {
 					t.Fatalf("%s on %q: start %+v, its word %+v", mf.lang.Code, s, got[i], *m)
 				}
 				got[i].memo = nil
