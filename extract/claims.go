@@ -1012,8 +1012,12 @@ func dropTitleRepeats(text string, facts []Fact) []Fact {
 		return facts
 	}
 	inTitle := func(f Fact) bool { return f.Start >= lo && f.End <= hi }
-	out := make([]Fact, 0, len(facts))
-	for _, f := range facts {
+	drop := slices.IndexFunc(facts, func(f Fact) bool { return inTitle(f) && repeatedIn(f, facts, inTitle) })
+	if drop < 0 {
+		return facts // nearly always: no copy
+	}
+	out := append(make([]Fact, 0, len(facts)-1), facts[:drop]...)
+	for _, f := range facts[drop+1:] {
 		if inTitle(f) && repeatedIn(f, facts, inTitle) {
 			continue
 		}

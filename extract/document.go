@@ -429,8 +429,11 @@ func inSpans(spans []span, start, end int) bool {
 // "!", "?" or "…" followed by space and a capital letter, digit, quote or
 // dash. Abbreviations before a lower-case word ("млрд. тенге") do not
 // split because the next word is not a capital.
-func sentences(text string) []span {
-	var out []span
+func sentences(text string) []span { return appendSentences(nil, text) }
+
+// appendSentences is sentences appending to out, whose room the caller
+// reuses.
+func appendSentences(out []span, text string) []span {
 	start := 0
 	emit := func(end int) {
 		s, e := start, end

@@ -67,7 +67,7 @@ func (x *Extractor) CheckExamples(code string) []ExampleFailure {
 
 func checkRuleExample(f *mentionFinder, r *rules.CompiledRule, ex rules.Example) string {
 	// guards (IGNORE) are kept so their own examples can be seen
-	ms := f.mentions(ex.Text, examplePublished, true)
+	ms := f.mentions(nil, ex.Text, examplePublished, true)
 	var mine []Mention
 	for _, m := range ms {
 		if m.Rule == r.Name {

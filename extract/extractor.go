@@ -31,6 +31,24 @@ type Extractor struct {
 	detector *lang.Detector
 	mu       sync.Mutex
 	perLang  map[string]*langPipeline
+	buffers  sync.Pool // of *articleBuffers
+}
+
+// articleBuffers hold what Extract needs only while it reads one
+// article, kept for the next: the mentions (unless reported), a
+// sentence's mentions and the sentences.
+type articleBuffers struct {
+	mentions, sentence []Mention
+	sentences          []span
+}
+
+// put cuts the buffers to no length for the next article (none past
+// maxScratch elements) and lets go of the article's strings.
+func (b *articleBuffers) put(pool *sync.Pool) {
+	clear(b.mentions)
+	clear(b.sentence)
+	b.mentions, b.sentence, b.sentences = kept(b.mentions, maxScratch), kept(b.sentence, maxScratch), kept(b.sentences, maxScratch)
+	pool.Put(b)
 }
 
 // langPipeline holds what one language needs, built on first use.
@@ -91,7 +109,18 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 		}
 	}
 	furniture = append(furniture, p.furniture.lines(text)...)
-	mentions := p.finder.find(text, published)
+	bufs, _ := x.buffers.Get().(*articleBuffers)
+	if bufs == nil {
+		bufs = &articleBuffers{}
+	}
+	defer bufs.put(&x.buffers)
+	var mentions []Mention
+	if opt.Mentions {
+		mentions = p.finder.find(text, published) // the document's own
+	} else {
+		mentions = p.finder.appendFind(bufs.mentions, text, published)
+		bufs.mentions = mentions
+	}
 	for i := range mentions {
 		mentions[i].Furniture = inSpans(furniture, mentions[i].Start, mentions[i].End)
 	}
@@ -104,9 +133,10 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 		}
 	}
 	facts := make([]Fact, 0, n)
-	var ms []Mention // a sentence's, the buffer reused: build keeps none
+	ms := bufs.sentence // a sentence's, the buffer reused: build keeps none
 	mi := 0
-	for _, s := range sentences(text) {
+	bufs.sentences = appendSentences(bufs.sentences, text)
+	for _, s := range bufs.sentences {
 		if inSpans(furniture, s.start, s.end) && fullyIn(furniture, s) {
 			continue
 		}
@@ -121,6 +151,7 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 		}
 		facts = p.claims.build(facts, text, s, ms, published)
 	}
+	bufs.sentence = ms
 	facts = dropTitleRepeats(text, facts)
 	conv := newRuneCounter(text)
 	for i := range facts {

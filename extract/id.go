@@ -131,9 +131,29 @@ func appendNormalized(buf []byte, s string) []byte {
 	return buf
 }
 
+// smallIDs is how many facts an article may have for assignIDs to look
+// for a collision among them rather than in a map.
+const smallIDs = 32
+
 // assignIDs gives every fact its id, numbering collisions in order.
 func assignIDs(source string, facts []Fact) {
-	used := make(map[string]bool, len(facts))
+	// the ids given so far: looked up among the facts themselves for a
+	// few, in a map past smallIDs
+	var used map[string]bool
+	if len(facts) > smallIDs {
+		used = make(map[string]bool, len(facts))
+	}
+	taken := func(i int, id string) bool {
+		if used != nil {
+			return used[id]
+		}
+		for _, g := range facts[:i] {
+			if g.ID == id {
+				return true
+			}
+		}
+		return false
+	}
 	var ids hasher // one digest for the article's facts, not one each
 	var keyBuf, normBuf [512]byte
 	key, norm := keyBuf[:0], normBuf[:0]
@@ -149,8 +169,10 @@ func assignIDs(source string, facts []Fact) {
 		base := len(key)
 		for n := 0; ; n++ {
 			id := ids.of(appendSalt(key[:base], n))
-			if !used[id] {
-				used[id] = true
+			if !taken(i, id) {
+				if used != nil {
+					used[id] = true
+				}
 				f.ID = id
 				break
 			}

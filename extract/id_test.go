@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -112,12 +113,21 @@ func TestFactIDMatchesReference(t *testing.T) {
 func TestAssignIDsMatchesReference(t *testing.T) {
 	// sentences shared by neighbours, then again after another one, and
 	// facts that collide
-	var facts []Fact
+	var few []Fact
 	for _, i := range []int{1, 1, 2, 2, 2, 1, 3, 4, 4, 5, 6, 7, 7, 0, 0, 0} {
-		facts = append(facts, idCases[i])
+		few = append(few, idCases[i])
 	}
-	facts[4].Value = 9
-	for _, source := range []string{"a.txt", "-"} {
+	few[4].Value = 9
+	// more than smallIDs, for the map
+	many := slices.Concat(few, few, few)
+	if len(few) > smallIDs || len(many) <= smallIDs {
+		t.Fatalf("%d and %d facts do not test both ways around smallIDs (%d)", len(few), len(many), smallIDs)
+	}
+	for _, c := range []struct {
+		source string
+		facts  []Fact
+	}{{"a.txt", few}, {"-", few}, {"a.txt", many}} {
+		source, facts := c.source, c.facts
 		got := append([]Fact(nil), facts...)
 		want := append([]Fact(nil), facts...)
 		assignIDs(source, got)

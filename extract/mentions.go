@@ -33,7 +33,11 @@ type mentionFinder struct {
 	// lower and cased are what the rules of each union can begin with
 	modesOnce    sync.Once
 	lower, cased beginnings
-	scratch      sync.Pool // of *scratch
+	// scratches are kept for the next text, never dropped (as a
+	// sync.Pool's are at each collection): each remembers the words and
+	// groups it has learnt; there are as many as texts read at once
+	scratchMu sync.Mutex
+	scratches []*scratch
 	templates    sync.Map  // DATE templates, parsed: string → *dateTemplate
 	// segment is how much text is read before candidates are resolved;
 	// 0 is segmentBytes (tests make it small)
@@ -126,10 +130,15 @@ func matchTextIn(buf []byte, text string) (string, []byte) {
 // offsets in Start/End (converted to runes by the caller). published is
 // the article's date, "" when unknown, for relative dates.
 func (f *mentionFinder) find(text, published string) []Mention {
-	return f.mentions(text, published, false)
+	return f.appendFind(nil, text, published)
 }
 
-// mentions is find, keeping the matches of guards (IGNORE) with
+// appendFind is find appending to dst, whose room the caller reuses.
+func (f *mentionFinder) appendFind(dst []Mention, text, published string) []Mention {
+	return f.mentions(dst, text, published, false)
+}
+
+// mentions is appendFind, keeping the matches of guards (IGNORE) with
 // keepIgnored. A match is read (its numbers, units, dates) only once it
 // has won its place: most matches lose to a longer or stronger one.
 //
@@ -138,11 +147,8 @@ func (f *mentionFinder) find(text, published string) []Mention {
 // as none read later can overlap them then. So a text of any size needs
 // memory for a segment, not for its whole length, and the mentions are
 // those of one pass over the whole.
-func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Mention {
-	sc, _ := f.scratch.Get().(*scratch)
-	if sc == nil {
-		sc = &scratch{}
-	}
+func (f *mentionFinder) mentions(dst []Mention, text, published string, keepIgnored bool) []Mention {
+	sc := f.getScratch()
 	defer f.putScratch(sc)
 	// the folded and lower-cased copies are read only here (offsets
 	// into them are kept, never their strings): their room is the
@@ -173,7 +179,7 @@ func (f *mentionFinder) mentions(text, published string, keepIgnored bool) []Men
 	}
 	clear(sc.pos)
 	scan := f.scanStarts(mt, sc)
-	var out []Mention
+	out := dst
 	cands, reach := sc.cands[:0], 0
 	for scan.i < len(mt) {
 		sc.starts = scan.next(sc.starts[:0], scan.i+segment)
@@ -296,6 +302,17 @@ func kept[T any](s []T, max int) []T {
 	return s[:0]
 }
 
+func (f *mentionFinder) getScratch() *scratch {
+	f.scratchMu.Lock()
+	defer f.scratchMu.Unlock()
+	if n := len(f.scratches); n > 0 {
+		sc := f.scratches[n-1]
+		f.scratches = f.scratches[:n-1]
+		return sc
+	}
+	return &scratch{}
+}
+
 func (f *mentionFinder) putScratch(sc *scratch) {
 	sc.starts = kept(sc.starts, maxScratch)
 	sc.sets = kept(sc.sets, maxScratch)
@@ -315,7 +332,9 @@ func (f *mentionFinder) putScratch(sc *scratch) {
 		clear(m)
 		sc.matches[k] = m[:0]
 	}
-	f.scratch.Put(sc)
+	f.scratchMu.Lock()
+	f.scratches = append(f.scratches, sc)
+	f.scratchMu.Unlock()
 }
 
 // appendCandidates runs every rule at the starts of mt (the text, ё
@@ -431,7 +450,7 @@ func resolve(out []Mention, cands []candidate, keepIgnored bool, sc *scratch, re
 	}
 	sc.kept = kept
 	if n == 0 {
-		return out // nil when there are none, as ever
+		return out // dst (nil for find) when there are none
 	}
 	// these come after the mentions of earlier segments, which end
 	// before any of them starts; they are put in text order (stable) by

@@ -83,8 +83,8 @@ func FuzzSegments(f *testing.F) {
 		text := strings.ToValidUTF8(raw, "\uFFFD")
 		for i, mf := range parts {
 			mf.segment = 1 + int(size)%64
-			want := whole[i].mentions(text, "2026-03-10", true)
-			got := mf.mentions(text, "2026-03-10", true)
+			want := whole[i].mentions(nil, text, "2026-03-10", true)
+			got := mf.mentions(nil, text, "2026-03-10", true)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s, segments of %d bytes, on %q:\n got %v\nwant %v", mf.lang.Code, mf.segment, text, got, want)
 			}
@@ -117,7 +117,7 @@ func TestSegmentsOnArticles(t *testing.T) {
 	for _, text := range texts {
 		for i, mf := range parts {
 			mf.segment = 100
-			if got, want := mf.mentions(text, "2026-03-10", true), whole[i].mentions(text, "2026-03-10", true); !reflect.DeepEqual(got, want) {
+			if got, want := mf.mentions(nil, text, "2026-03-10", true), whole[i].mentions(nil, text, "2026-03-10", true); !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: segments of 100 bytes find %d mentions, one pass %d", mf.lang.Code, len(got), len(want))
 			}
 		}
