@@ -383,9 +383,47 @@ func (f *furnitureReader) lines(text string) []span {
 }
 
 // joinFields is strings.Join(strings.Fields(s), " "), without copying
-// where s has single spaces only between its words.
+// where s has single spaces only between its words. That is told by a
+// few vectorized searches over the line, not a look at each byte: a
+// double space, an ASCII space other than ' ', or a first byte that may
+// begin another Unicode space, then asked whether it does.
 func joinFields(s string) string {
 	t := strings.TrimSpace(s)
+	if len(t) < shortLine {
+		return joinFieldsShort(t)
+	}
+	if strings.Contains(t, "  ") {
+		return strings.Join(strings.Fields(t), " ")
+	}
+	for _, c := range [...]byte{'\t', '\n', '\v', '\f', '\r'} {
+		if strings.IndexByte(t, c) >= 0 {
+			return strings.Join(strings.Fields(t), " ")
+		}
+	}
+	// the first bytes of the other spaces: U+0085 and U+00A0 (0xC2, also
+	// the first byte of « and »), U+1680, U+2000–U+205F, U+3000
+	for _, lead := range [...]byte{0xC2, 0xE1, 0xE2, 0xE3} {
+		for i := 0; ; i++ {
+			k := strings.IndexByte(t[i:], lead)
+			if k < 0 {
+				break
+			}
+			i += k
+			if r, _ := utf8.DecodeRuneInString(t[i:]); unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(t), " ")
+			}
+		}
+	}
+	return t
+}
+
+// shortLine is the length under which a line is read a byte at a time
+// rather than searched again for each kind of space: a search's call
+// costs more than a short line's bytes.
+const shortLine = 128
+
+// joinFieldsShort is joinFields for a trimmed line, read a byte at a time.
+func joinFieldsShort(t string) string {
 	space := false
 	for i := 0; i < len(t); i++ {
 		if !mayBeSpace[t[i]] {
@@ -411,8 +449,8 @@ func joinFields(s string) string {
 	return t
 }
 
-// mayBeSpace marks the bytes joinFields must look at: ASCII white space
-// and the first bytes of the other Unicode spaces.
+// mayBeSpace marks the bytes joinFieldsShort must look at: ASCII white
+// space and the first bytes of the other Unicode spaces.
 var mayBeSpace = [256]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true,
 	0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
 

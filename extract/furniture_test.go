@@ -144,13 +144,31 @@ func FuzzContainsFold(f *testing.F) {
 	})
 }
 
+var joinFieldsCases = []string{"", " ", "a", " a b ", "a  b", "a\tb", "a\u00a0b", "a\u2003b", "a\u3000b",
+	"a\u1680b", "a\u0085b", "a\u2028b", "a\u202fb", "a\u205fb", "\u00a0a\u00a0", "а б в", "a\xffb", "a \xc2",
+	"«а» б", "a\u00ab b \u00a0c", "a\xc2 b", "x\xe2\x80", "a\u2010b c",
+	// past shortLine, searched
+	strings.Repeat("«слово» ", 20) + "a\u00a0b", strings.Repeat("word ", 30), strings.Repeat("w ", 70) + " x", strings.Repeat("ё\u2014", 50) + "\t"}
+
 func TestJoinFields(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a b ", "a  b", "a\tb", "a\u00a0b", "a\u2003b", "a\u3000b",
-		"a\u1680b", "a\u0085b", "a\u2028b", "a\u202fb", "a\u205fb", "\u00a0a\u00a0", "а б в", "a\xffb", "a \xc2"} {
+	for _, s := range joinFieldsCases {
 		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// FuzzJoinFields checks the searches that spare joinFields its copy
+// against what it stands for.
+func FuzzJoinFields(f *testing.F) {
+	for _, s := range joinFieldsCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := joinFields(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("joinFields(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 // requiredPatterns are patterns whose required words are known, or not.
