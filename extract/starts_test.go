@@ -78,3 +78,28 @@ func FuzzMatchText(f *testing.F) {
 		}
 	})
 }
+
+// TestCyrillic4 checks the four-letter test of the start scanner on every
+// pair of its two-byte runes' first bytes: it holds exactly for letters
+// of U+0400–U+047F, and they are all word runes.
+func TestCyrillic4(t *testing.T) {
+	for r := rune(0x80); r < 0x800; r++ {
+		one := string(r)
+		got := cyrillic4(strings.Repeat(one, 4), 0)
+		want := r >= 0x400 && r < 0x480
+		if got != want {
+			t.Errorf("cyrillic4(%U ×4) = %v, want %v", r, got, want)
+		}
+		if want && !isWordRune(r) {
+			t.Errorf("%U passes cyrillic4 but is no word rune", r)
+		}
+		if cyrillic4("аб"+one+"в", 0) != want {
+			t.Errorf("cyrillic4 with %U third = %v, want %v", r, !want, want)
+		}
+	}
+	for _, s := range []string{"абв  ", "абв..", "1абвг", "абвгд"[:7] + "x", "\xd0\xd0\xd0\xd0\xd0\xd0\xd0\xd0", "ab\xd0\xb0cd\xd0\xb0"} {
+		if cyrillic4(s, 0) {
+			t.Errorf("cyrillic4(%q) holds", s)
+		}
+	}
+}
