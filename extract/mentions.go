@@ -38,7 +38,7 @@ type mentionFinder struct {
 	// groups it has learnt; there are as many as texts read at once
 	scratchMu sync.Mutex
 	scratches []*scratch
-	templates    sync.Map  // DATE templates, parsed: string → *dateTemplate
+	templates sync.Map // DATE templates, parsed: string → *dateTemplate
 	// segment is how much text is read before candidates are resolved;
 	// 0 is segmentBytes (tests make it small)
 	segment int
