@@ -53,7 +53,7 @@ func newMentionFinder(l *rules.Lang) *mentionFinder {
 	}
 	f.anyFirst = rules.Union(firsts...)
 	for r := rune(0); r < signRunes; r++ {
-		if !isWordRune(r) && !f.canStart(string(r), r) {
+		if !isWordRune(r) && !f.startable(f.lang.AnchorsAt(string(r)), r) {
 			f.noStart[r/64] |= 1 << (r % 64)
 		}
 	}
@@ -64,10 +64,10 @@ func newMentionFinder(l *rules.Lang) *mentionFinder {
 // spaces and punctuation, typographic ones included (U+2000–U+206F).
 const signRunes = 0x2080
 
-// canStart tells whether a rule can begin at the start of s, whose first
-// rune is r.
-func (f *mentionFinder) canStart(s string, r rune) bool {
-	return f.lang.AnchorsAt(s)&f.anyAnchors != 0 || f.anyFirst.Has(r)
+// startable tells whether a rule can begin where rune r begins, with the
+// word lists anchors.
+func (f *mentionFinder) startable(anchors uint64, r rune) bool {
+	return anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)
 }
 
 // noStartAt tells whether sign r begins no rule, by table.
@@ -625,7 +625,7 @@ func (f *mentionFinder) appendRemembered(out []start, s string, i, j int, r rune
 	m, h, at := sc.words.find(s[i:k])
 	if m == nil {
 		anchors := f.lang.AnchorsAt(s[i:])
-		keep := anchors&f.anyAnchors != 0 || f.anyFirst.Has(r)
+		keep := f.startable(anchors, r)
 		if sc.words.full() {
 			// learnt again once the text is read (see scanStarts)
 			if keep {
@@ -645,7 +645,7 @@ func (f *mentionFinder) appendRemembered(out []start, s string, i, j int, r rune
 // begin there.
 func (f *mentionFinder) appendStart(out []start, s string, i int, r rune) []start {
 	st := start{at: i, r: r, anchors: f.lang.AnchorsAt(s[i:])}
-	if st.anchors&f.anyAnchors != 0 || f.anyFirst.Has(r) {
+	if f.startable(st.anchors, r) {
 		out = append(out, st)
 	}
 	return out
