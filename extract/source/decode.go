@@ -410,10 +410,21 @@ func russianScore(s string) int {
 }
 
 // validUTF8 is utf8.Valid, whose loop decodes every rune that is not
-// ASCII through its tables: here a two-byte rune, as Cyrillic is
-// written, is checked in place, and only other bytes go to utf8.Valid.
+// ASCII through its tables: here eight bytes of ASCII and two-byte runes,
+// as Russian and Kazakh are written, are checked at once (see
+// shortRunes8), a two-byte rune alone is checked in place, and only
+// other bytes go to utf8.Valid.
 func validUTF8(p []byte) bool {
 	for i := 0; i < len(p); {
+		if i+8 <= len(p) {
+			b := p[i : i+8]
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			if n := shortRunes8(w); n > 0 {
+				i += n
+				continue
+			}
+		}
 		switch c := p[i]; {
 		case c < utf8.RuneSelf:
 			i++
@@ -428,4 +439,37 @@ func validUTF8(p []byte) bool {
 		}
 	}
 	return true
+}
+
+// shortRunes8 reads eight bytes, w in little-endian order, that begin at a
+// rune: when they are valid runes of one and two bytes only, it returns
+// how many of them are whole runes (8, or 7 when the last is a first
+// byte), else 0. Each byte's top bits tell its kind; a first byte
+// (110xxxxx, but not the overlong 0xC0 and 0xC1) must be followed by a
+// continuation byte (10xxxxxx) and every continuation byte must follow
+// one, so the continuation bytes are the first bytes moved one place up.
+func shortRunes8(w uint64) int {
+	const top = 0x8080808080808080
+	b7 := w & top
+	if b7 == 0 {
+		return 8 // ASCII
+	}
+	b6, b5 := w<<1&top, w<<2&top // bits 6 and 5 of each byte, at bit 7
+	if b7&b6&b5 != 0 {
+		return 0 // 111xxxxx: a longer rune, or not UTF-8
+	}
+	lead, cont := b7&b6, b7&^b6
+	if cont != lead<<8 {
+		return 0
+	}
+	// a zero in bits 4-1 of a first byte is 0xC0 or 0xC1; the bytes of z
+	// are even, so no borrow can mark a byte that is not zero
+	z := w & 0x1E1E1E1E1E1E1E1E
+	if (z-0x0101010101010101)&^z&lead != 0 {
+		return 0
+	}
+	if lead>>63 != 0 {
+		return 7
+	}
+	return 8
 }
