@@ -532,6 +532,13 @@ func (z *startScanner) next(out []start, limit int) []start {
 	prev, prev2, prevWord, i := z.prev, z.prev2, z.prevWord, z.i
 	defer func() { z.prev, z.prev2, z.prevWord, z.i = prev, prev2, prevWord, i }()
 	for i < len(s) && i < limit {
+		if c := s[i]; c < utf8.RuneSelf && f.noStart[c/64]&(1<<(c%64)) != 0 {
+			// a space, or an ASCII sign no rule begins with: a start
+			// there is not asked for, so neither is whether it is one
+			prev2, prev, prevWord = prev, rune(c), false
+			i++
+			continue
+		}
 		r, size := rune(s[i]), 1
 		switch {
 		case r < utf8.RuneSelf:
