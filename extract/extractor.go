@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -32,6 +34,34 @@ type Extractor struct {
 	mu       sync.Mutex
 	perLang  map[string]*langPipeline
 	buffers  sync.Pool // of *articleBuffers
+	// pieceBytes bounds the pieces a long text is read in; 0 is
+	// pieceBytes (tests make it small)
+	pieceBytes int
+}
+
+// pieceBytes is about how much of a long text is read at once (see
+// pieceEnd): large enough that nearly every article is one piece.
+const pieceBytes = 1 << 20
+
+// pieceEnd is where the piece of text that begins at start ends: at the
+// text's end when fewer than max bytes are left, else after the last
+// blank line within max bytes, or else the last line break; a single
+// line longer than max is not cut.
+func pieceEnd(text string, start, max int) int {
+	if len(text)-start <= max {
+		return len(text)
+	}
+	window := text[start : start+max]
+	if k := strings.LastIndex(window, "\n\n"); k > 0 {
+		return start + k + 2
+	}
+	if k := strings.LastIndexByte(window, '\n'); k > 0 {
+		return start + k + 1
+	}
+	if k := strings.IndexByte(text[start+max:], '\n'); k >= 0 {
+		return start + max + k + 1
+	}
+	return len(text)
 }
 
 // articleBuffers hold what Extract needs only while it reads one
@@ -114,42 +144,64 @@ func (x *Extractor) Extract(in Input, opt Options) Document {
 		bufs = &articleBuffers{}
 	}
 	defer bufs.put(&x.buffers)
-	var mentions []Mention
-	if opt.Mentions {
-		mentions = p.finder.find(text, published) // the document's own
-	} else {
-		mentions = p.finder.appendFind(bufs.mentions, text, published)
-		bufs.mentions = mentions
-	}
-	for i := range mentions {
-		mentions[i].Furniture = inSpans(furniture, mentions[i].Start, mentions[i].End)
-	}
-	// room for every fact the mentions may make, so that build never
-	// grows it (a fact is as large as 23 words)
-	n := 0
-	for _, m := range mentions {
-		if !m.Furniture && mayBeFact(m) {
-			n++
-		}
-	}
-	facts := make([]Fact, 0, n)
+	// a long text is read in pieces cut at line breaks (see pieceEnd), so
+	// that what the finder keeps while it reads (the text's folded and
+	// lower-cased copies, its mentions, its sentences) is a piece's, not
+	// the whole text's: the facts are the same, as no sentence and no
+	// mention crosses a line break between paragraphs
+	var mentions []Mention // with opt.Mentions, the document's own
+	var facts []Fact
 	ms := bufs.sentence // a sentence's, the buffer reused: build keeps none
-	mi := 0
-	bufs.sentences = appendSentences(bufs.sentences, text)
-	for _, s := range bufs.sentences {
-		if inSpans(furniture, s.start, s.end) && fullyIn(furniture, s) {
-			continue
+	maxPiece := x.pieceBytes
+	if maxPiece <= 0 {
+		maxPiece = pieceBytes
+	}
+	for at := 0; at < len(text); {
+		end := pieceEnd(text, at, maxPiece)
+		piece := text[at:end]
+		var found []Mention
+		if opt.Mentions {
+			n := len(mentions)
+			mentions = p.finder.appendFind(mentions, piece, published)
+			found = mentions[n:]
+		} else {
+			found = p.finder.appendFind(bufs.mentions[:0], piece, published)
+			bufs.mentions = found
 		}
-		for mi < len(mentions) && mentions[mi].Start < s.start {
-			mi++
+		for i := range found {
+			found[i].Start += at
+			found[i].End += at
+			found[i].Furniture = inSpans(furniture, found[i].Start, found[i].End)
 		}
-		ms = ms[:0]
-		for j := mi; j < len(mentions) && mentions[j].End <= s.end; j++ {
-			if !mentions[j].Furniture {
-				ms = append(ms, mentions[j])
+		// room for every fact the mentions may make, so that build never
+		// grows it (a fact is as large as 23 words)
+		n := 0
+		for _, m := range found {
+			if !m.Furniture && mayBeFact(m) {
+				n++
 			}
 		}
-		facts = p.claims.build(facts, text, s, ms, published)
+		facts = slices.Grow(facts, n)
+		mi := 0
+		bufs.sentences = appendSentences(bufs.sentences[:0], piece)
+		for _, s := range bufs.sentences {
+			s.start += at
+			s.end += at
+			if inSpans(furniture, s.start, s.end) && fullyIn(furniture, s) {
+				continue
+			}
+			for mi < len(found) && found[mi].Start < s.start {
+				mi++
+			}
+			ms = ms[:0]
+			for j := mi; j < len(found) && found[j].End <= s.end; j++ {
+				if !found[j].Furniture {
+					ms = append(ms, found[j])
+				}
+			}
+			facts = p.claims.build(facts, text, s, ms, published)
+		}
+		at = end
 	}
 	bufs.sentence = ms
 	facts = dropTitleRepeats(text, facts)
