@@ -1012,17 +1012,26 @@ func dropTitleRepeats(text string, facts []Fact) []Fact {
 		return facts
 	}
 	inTitle := func(f Fact) bool { return f.Start >= lo && f.End <= hi }
-	drop := slices.IndexFunc(facts, func(f Fact) bool { return inTitle(f) && repeatedIn(f, facts, inTitle) })
-	if drop < 0 {
-		return facts // nearly always: no copy
-	}
-	out := append(make([]Fact, 0, len(facts)-1), facts[:drop]...)
-	for _, f := range facts[drop+1:] {
+	// decided before any fact moves: repeatedIn reads them all
+	var drop []int
+	for i, f := range facts {
 		if inTitle(f) && repeatedIn(f, facts, inTitle) {
+			drop = append(drop, i)
+		}
+	}
+	if len(drop) == 0 {
+		return facts // nearly always
+	}
+	// in place (the facts are the article's own), as a long text's are many
+	out, d := facts[:drop[0]], 0
+	for i := drop[0]; i < len(facts); i++ {
+		if d < len(drop) && drop[d] == i {
+			d++
 			continue
 		}
-		out = append(out, f)
+		out = append(out, facts[i])
 	}
+	clear(facts[len(out):]) // the places left behind hold no strings
 	return out
 }
 
