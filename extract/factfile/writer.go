@@ -52,6 +52,9 @@ type yamlWriter struct {
 
 func (y *yamlWriter) Write(doc extract.Document) error {
 	doc = normalize(doc)
+	if len(doc.Facts)+len(doc.Mentions) > partItems && y.inParts(doc) {
+		return y.writeParts(doc)
+	}
 	buf := y.buf[:0]
 	if y.n > 0 {
 		buf = append(buf, "---\n"...)
@@ -66,16 +69,76 @@ func (y *yamlWriter) Write(doc extract.Document) error {
 		}
 		buf = append(buf[:start], b...)
 	}
-	if cap(buf) <= maxKeptBuffer {
-		y.buf = buf
-	} else {
-		y.buf = nil
-	}
+	y.keep(buf)
 	y.n++
 	if _, err := y.w.Write(buf); err != nil {
 		return fmt.Errorf("write yaml: %w", err)
 	}
 	return nil
+}
+
+// keep keeps buf's room for the next document, unless it is large.
+func (y *yamlWriter) keep(buf []byte) {
+	if cap(buf) <= maxKeptBuffer {
+		y.buf = buf
+	} else {
+		y.buf = nil
+	}
+}
+
+// partItems is how many facts (or mentions) a part of a long document
+// holds: a document of more is written a part at a time, so that its
+// bytes are never all in memory at once (a 60 MB article has 150,000
+// facts, 38 MB of YAML).
+const partItems = 1024
+
+// inParts tells whether the emitter writes every string of doc, so that
+// doc can go out in parts: once a part is written, nothing can fall back
+// to the reference encoder. It emits the parts and drops them.
+func (y *yamlWriter) inParts(doc extract.Document) bool {
+	b, ok := appendYAMLHead(y.buf[:0], doc)
+	for i := 0; ok && i < len(doc.Facts); i += partItems {
+		b, ok = appendYAMLFacts(b[:0], doc.Facts[i:min(i+partItems, len(doc.Facts))], ok)
+	}
+	for i := 0; ok && i < len(doc.Mentions); i += partItems {
+		b, ok = appendYAMLMentions(b[:0], doc.Mentions[i:min(i+partItems, len(doc.Mentions))], i == 0, ok)
+	}
+	y.keep(b)
+	return ok
+}
+
+// writeParts writes doc, which inParts accepted, a part at a time: the
+// bytes are appendYAMLDocument's.
+func (y *yamlWriter) writeParts(doc extract.Document) error {
+	b := y.buf[:0]
+	if y.n > 0 {
+		b = append(b, "---\n"...)
+	}
+	y.n++
+	b, _ = appendYAMLHead(b, doc)
+	write := func() error {
+		if _, err := y.w.Write(b); err != nil {
+			return fmt.Errorf("write yaml: %w", err)
+		}
+		b = b[:0]
+		return nil
+	}
+	for i := 0; i < len(doc.Facts); i += partItems {
+		b, _ = appendYAMLFacts(b, doc.Facts[i:min(i+partItems, len(doc.Facts))], true)
+		if err := write(); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(doc.Mentions); i += partItems {
+		b, _ = appendYAMLMentions(b, doc.Mentions[i:min(i+partItems, len(doc.Mentions))], i == 0, true)
+		if err := write(); err != nil {
+			return err
+		}
+	}
+	b = append(b, '\n')
+	err := write()
+	y.keep(b)
+	return err
 }
 
 // maxKeptBuffer bounds the buffer a yamlWriter keeps for the next document,

@@ -44,6 +44,15 @@ func encodeYAMLReflect(doc extract.Document) ([]byte, error) {
 // style it does not write (several lines, tabs, control or 4-byte
 // characters, invalid UTF-8); the caller then uses encodeYAMLReflect.
 func appendYAMLDocument(b []byte, doc extract.Document) ([]byte, bool) {
+	b, ok := appendYAMLHead(b, doc)
+	b, ok = appendYAMLFacts(b, doc.Facts, ok)
+	b, ok = appendYAMLMentions(b, doc.Mentions, true, ok)
+	return append(b, '\n'), ok
+}
+
+// appendYAMLHead appends what comes before the facts, up to their key:
+// a part of appendYAMLDocument, which a long document is written in.
+func appendYAMLHead(b []byte, doc extract.Document) ([]byte, bool) {
 	ok := true
 	str := func(key, s string) {
 		b = append(b, key...)
@@ -66,9 +75,19 @@ func appendYAMLDocument(b []byte, doc extract.Document) ([]byte, bool) {
 	} else {
 		b = append(b, "\nfacts:"...)
 	}
+	return b, ok
+}
+
+// appendYAMLFacts appends the items of facts, a run of a document's
+// facts, for appendYAMLDocument; ok threads its result.
+func appendYAMLFacts(b []byte, facts []extract.Fact, ok bool) ([]byte, bool) {
+	str := func(key, s string) {
+		b = append(b, key...)
+		b, ok = appendStringScalar(b, s, ok)
+	}
 	var sentFrom, sentTo int // where the last fact's sentence is written
-	for i := range doc.Facts {
-		f := &doc.Facts[i]
+	for i := range facts {
+		f := &facts[i]
 		str("\n  - id: ", f.ID)
 		str("\n    kind: ", f.Kind)
 		b = append(b, "\n    value: "...)
@@ -94,18 +113,29 @@ func appendYAMLDocument(b []byte, doc extract.Document) ([]byte, bool) {
 		// bytes copied for the others
 		b = append(b, "\n    sentence: "...)
 		from := len(b)
-		if i > 0 && f.Sentence == doc.Facts[i-1].Sentence {
+		if i > 0 && f.Sentence == facts[i-1].Sentence {
 			b = append(b, b[sentFrom:sentTo]...)
 		} else {
 			b, ok = appendStringScalar(b, f.Sentence, ok)
 		}
 		sentFrom, sentTo = from, len(b)
 	}
-	if len(doc.Mentions) > 0 {
+	return b, ok
+}
+
+// appendYAMLMentions appends the items of mentions, a run of a
+// document's mentions, after their key when first is set, for
+// appendYAMLDocument; ok threads its result.
+func appendYAMLMentions(b []byte, mentions []extract.Mention, first, ok bool) ([]byte, bool) {
+	str := func(key, s string) {
+		b = append(b, key...)
+		b, ok = appendStringScalar(b, s, ok)
+	}
+	if first && len(mentions) > 0 {
 		b = append(b, "\nmentions:"...)
 	}
-	for i := range doc.Mentions {
-		m := &doc.Mentions[i]
+	for i := range mentions {
+		m := &mentions[i]
 		str("\n  - type: ", m.Type)
 		if m.Value != nil {
 			b = append(b, "\n    value: "...)
@@ -126,7 +156,6 @@ func appendYAMLDocument(b []byte, doc extract.Document) ([]byte, bool) {
 			b = append(b, "\n    furniture: true"...)
 		}
 	}
-	b = append(b, '\n')
 	return b, ok
 }
 

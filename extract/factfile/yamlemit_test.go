@@ -562,3 +562,70 @@ func BenchmarkYAMLWriter(b *testing.B) {
 		}
 	})
 }
+
+// countingWriter counts the writes it is given and keeps their bytes.
+type countingWriter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.writes++
+	return c.Buffer.Write(p)
+}
+
+// TestYAMLWriterLongDocuments checks that a document of more than
+// partItems facts or mentions goes out in parts, byte for byte what the
+// reference encoder prints, and whole when a string of it is one the
+// emitter leaves to that encoder.
+func TestYAMLWriterLongDocuments(t *testing.T) {
+	long := func(facts, mentions int, odd string) extract.Document {
+		d := extract.Document{Source: "long.txt", Lang: "ru", Published: "2024-05-01"}
+		for i := range facts {
+			// runs of three facts share a sentence, across part ends too
+			d.Facts = append(d.Facts, extract.Fact{ID: fmt.Sprintf("%08x", i), Kind: "percent", Value: extract.Number(i) / 4,
+				Unit: "%", Text: fmt.Sprint(i, "%"), Start: i, End: i + 2, Sentence: fmt.Sprint("Рост на ", i/3, "%: «да»")})
+		}
+		for i := range mentions {
+			d.Mentions = append(d.Mentions, extract.Mention{Type: "PERCENT", Value: num(float64(i)), Start: i, End: i + 1, Text: "5%", Furniture: i%2 == 0})
+		}
+		if odd != "" {
+			d.Facts[len(d.Facts)-1].Sentence = odd
+		}
+		return d
+	}
+	tests := []struct {
+		name      string
+		doc       extract.Document
+		minWrites int
+	}{
+		{"facts in parts", long(2*partItems+5, 0, ""), 3},
+		{"facts and mentions in parts", long(partItems+1, partItems+3, ""), 4},
+		{"a string for the reference encoder: whole", long(partItems+1, 0, "tab\there"), 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := &countingWriter{}
+			yw, err := NewWriter(w, "yaml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 2 { // the second after a separator
+				if err := yw.Write(tt.doc); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ref, err := encodeYAMLReflect(tt.doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := append(append(append([]byte{}, ref...), "---\n"...), ref...)
+			if !bytes.Equal(w.Bytes(), want) {
+				t.Fatalf("output differs:\n%s", firstDiffLine(w.Bytes(), want))
+			}
+			if w.writes < 2*tt.minWrites {
+				t.Errorf("%d writes, want at least %d", w.writes, 2*tt.minWrites)
+			}
+		})
+	}
+}
