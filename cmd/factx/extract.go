@@ -190,9 +190,10 @@ func loadRules(dirs []string) (*rules.Set, error) {
 
 // result is one processed input, in input order.
 type result struct {
-	item source.Item
-	doc  extract.Document
-	ok   bool
+	item  source.Item // its Text dropped once read (see one)
+	bytes int         // the length of the text read
+	doc   extract.Document
+	ok    bool
 }
 
 func runExtract(ctx context.Context, o *extractOptions) error {
@@ -250,7 +251,7 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 			fmt.Fprintln(o.IO.Err, "factx: "+r.item.Err.Error())
 			failed++
 		}
-		prog.add(int64(len(r.item.Text)), len(r.doc.Facts), r.item.Err != nil)
+		prog.add(int64(r.bytes), len(r.doc.Facts), r.item.Err != nil)
 		if !r.ok {
 			continue
 		}
@@ -381,18 +382,22 @@ func (o *extractOptions) one(x *extract.Extractor, opt source.Options, it source
 		// output stays one record per input line
 		var se streamError
 		if o.From == "jsonl" && !errors.As(it.Err, &se) {
-			return result{item: it, ok: true, doc: extract.Document{Source: it.Source, ID: it.ID, Facts: []extract.Fact{}}}
+			return result{item: it, bytes: len(it.Text), ok: true, doc: extract.Document{Source: it.Source, ID: it.ID, Facts: []extract.Fact{}}}
 		}
-		return result{item: it}
+		return result{item: it, bytes: len(it.Text)}
 	}
-	in := extract.Input{Source: it.Source, ID: it.ID, Text: source.Normalize(it.Text), Lang: it.Lang, Published: it.Published}
+	// the item lets go of the text as read: the document holds the
+	// normalized one, which for a large file may be a second copy
+	text, n := it.Text, len(it.Text)
+	it.Text = ""
+	in := extract.Input{Source: it.Source, ID: it.ID, Text: source.Normalize(text), Lang: it.Lang, Published: it.Published}
 	if o.Lang != "" {
 		in.Lang = o.Lang
 	}
 	if o.Published != "" {
 		in.Published = o.Published
 	}
-	return result{item: it, doc: x.Extract(in, extract.Options{Mentions: o.Mentions}), ok: true}
+	return result{item: it, bytes: n, doc: x.Extract(in, extract.Options{Mentions: o.Mentions}), ok: true}
 }
 
 // sink is where documents go: a stream, a folder, or a comparison.
