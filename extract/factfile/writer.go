@@ -208,7 +208,11 @@ func (j *jsonWriter) Close() error {
 type jsonlWriter struct{ w io.Writer }
 
 func (j *jsonlWriter) Write(doc extract.Document) error {
-	b, err := encodeJSON(normalize(doc), "", "")
+	doc = normalize(doc)
+	if len(doc.Facts)+len(doc.Mentions) > partItems {
+		return j.writeParts(doc)
+	}
+	b, err := encodeJSON(doc, "", "")
 	if err != nil {
 		return fmt.Errorf("encode %s as json: %w", doc.Source, err)
 	}
@@ -216,6 +220,60 @@ func (j *jsonlWriter) Write(doc extract.Document) error {
 		return fmt.Errorf("write jsonl: %w", err)
 	}
 	return nil
+}
+
+// writeParts writes doc's line as Write does, a part of its facts and
+// mentions at a time: encoding/json writes a list as its items, each
+// encoded alone, between brackets and commas.
+func (j *jsonlWriter) writeParts(doc extract.Document) error {
+	head := doc
+	head.Facts, head.Mentions = []extract.Fact{}, nil
+	b, err := encodeJSON(head, "", "")
+	if err != nil {
+		return fmt.Errorf("encode %s as json: %w", doc.Source, err)
+	}
+	b, ok := bytes.CutSuffix(b, []byte("[]}"))
+	if !ok {
+		return fmt.Errorf("encode %s as json: the facts do not come last", doc.Source)
+	}
+	b = append(b, '[')
+	write := func() error {
+		if _, err := j.w.Write(b); err != nil {
+			return fmt.Errorf("write jsonl: %w", err)
+		}
+		b = b[:0]
+		return nil
+	}
+	items := func(n int, item func(i int) any) error {
+		for i := range n {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			v, err := encodeJSON(item(i), "", "")
+			if err != nil {
+				return fmt.Errorf("encode %s as json: %w", doc.Source, err)
+			}
+			b = append(b, v...)
+			if (i+1)%partItems == 0 {
+				if err := write(); err != nil {
+					return err
+				}
+			}
+		}
+		b = append(b, ']')
+		return nil
+	}
+	if err := items(len(doc.Facts), func(i int) any { return doc.Facts[i] }); err != nil {
+		return err
+	}
+	if len(doc.Mentions) > 0 {
+		b = append(b, `,"mentions":[`...)
+		if err := items(len(doc.Mentions), func(i int) any { return doc.Mentions[i] }); err != nil {
+			return err
+		}
+	}
+	b = append(b, "}\n"...)
+	return write()
 }
 
 func (j *jsonlWriter) Close() error { return nil }

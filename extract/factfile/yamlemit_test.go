@@ -629,3 +629,40 @@ func TestYAMLWriterLongDocuments(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONLWriterLongDocuments checks that a JSON Lines record of more
+// than partItems facts or mentions, written in parts, is the line
+// encoding/json prints for the whole document.
+func TestJSONLWriterLongDocuments(t *testing.T) {
+	doc := extract.Document{Source: "long.txt", ID: "7", Lang: "kk", Published: "2024-05-01"}
+	for i := range partItems + 7 {
+		doc.Facts = append(doc.Facts, extract.Fact{ID: fmt.Sprintf("%08x", i), Kind: "money", Value: extract.Number(i) * 1.5,
+			Unit: "KZT", Text: fmt.Sprint(i, " теңге <&>"), Start: i, End: i + 9, Sentence: "«Сөйлем» \"x\"\t"})
+	}
+	for _, mentions := range []int{0, 2*partItems + 1} {
+		d := doc
+		d.Mentions = nil
+		for i := range mentions {
+			d.Mentions = append(d.Mentions, extract.Mention{Type: "MONEY", Value: num(float64(i)), Unit: "KZT", Start: i, End: i + 1, Text: "5 ₸"})
+		}
+		w := &countingWriter{}
+		jw, err := NewWriter(w, "jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := jw.Write(d); err != nil {
+			t.Fatal(err)
+		}
+		want, err := encodeJSON(d, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, '\n')
+		if !bytes.Equal(w.Bytes(), want) {
+			t.Fatalf("%d mentions: output differs:\n%s", mentions, firstDiffLine(w.Bytes(), want))
+		}
+		if w.writes < 2 {
+			t.Errorf("%d mentions: %d writes, want the record in parts", mentions, w.writes)
+		}
+	}
+}
