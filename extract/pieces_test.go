@@ -98,3 +98,35 @@ func firstFactDiff(got, want []Fact) string {
 	}
 	return "one is a prefix of the other"
 }
+
+// FuzzPieces checks on any text that reading it in pieces of a few bytes
+// gives the document read whole.
+//
+//	go test ./extract -run '^$' -fuzz '^FuzzPieces$' -fuzztime 60s
+func FuzzPieces(f *testing.F) {
+	for _, s := range []string{
+		"Рост 5%\n\nна 7 млрд тенге\nи 9%.",
+		"Экспорт өсті 12 пайызға,\n5 млн теңге бөлінді.\n\n",
+		"Revenue rose 12.5%\nto $3.4 billion\n\nin Q3 2025.",
+		"date 2026-03-10\nЦены выросли на 15,3%\n\nза 2025 год.\n",
+	} {
+		f.Add(s, uint8(0), uint8(8))
+	}
+	set, err := rules.Load(nil, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	whole, small := New(set, lang.NewDetector()), New(set, lang.NewDetector())
+	f.Fuzz(func(t *testing.T, raw string, langIdx, piece uint8) {
+		text := strings.ToValidUTF8(raw, "\uFFFD")
+		small.pieceBytes = 1 + int(piece%64)
+		in := Input{Source: "fuzz.txt", Text: text, Lang: []string{"ru", "kk", "en"}[int(langIdx)%3]}
+		for _, opt := range []Options{{}, {Mentions: true}} {
+			want, got := whole.Extract(in, opt), small.Extract(in, opt)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("in pieces of %d bytes (mentions %v): %d facts, %d mentions; whole: %d facts, %d mentions\n%s",
+					small.pieceBytes, opt.Mentions, len(got.Facts), len(got.Mentions), len(want.Facts), len(want.Mentions), firstFactDiff(got.Facts, want.Facts))
+			}
+		}
+	})
+}
