@@ -45,6 +45,18 @@ type extractOptions struct {
 	Shard     string
 	Quiet     bool
 	Stats     bool
+
+	// elsewhere holds the sources of the inputs other shards keep, for
+	// --check with --shard to leave their stored facts out; nil
+	// otherwise. The producer fills it before the sink closes.
+	elsewhere map[string]bool
+}
+
+// passOver notes an input that the shard leaves to another.
+func (o *extractOptions) passOver(it source.Item) {
+	if o.elsewhere != nil {
+		o.elsewhere[it.Source] = true
+	}
 }
 
 func newCmdExtract(ios *IO, runF func(context.Context, *extractOptions) error) *cobra.Command {
@@ -213,12 +225,17 @@ func runExtract(ctx context.Context, o *extractOptions) error {
 	x := extract.New(set, lang.NewDetector())
 	srcOpt := source.Options{Exts: o.Exts, MaxBytes: o.MaxBytes, Encoding: o.Encoding}
 	sh, _ := parseShard(o.Shard)
+	if o.Check != "" && !o.Update && o.Shard != "" {
+		o.elsewhere = map[string]bool{}
+	}
 	var list []source.Item
 	total := -1
 	if o.From != "jsonl" {
 		for _, it := range source.List(o.Paths, srcOpt) {
 			if sh.keeps(it) {
 				list = append(list, it)
+			} else {
+				o.passOver(it)
 			}
 		}
 		total = len(list)
@@ -279,6 +296,7 @@ func (o *extractOptions) produce(ctx context.Context, opt source.Options, list [
 	sh, _ := parseShard(o.Shard)
 	send := func(it source.Item) error {
 		if !sh.keeps(it) {
+			o.passOver(it)
 			return nil
 		}
 		select {
@@ -563,6 +581,11 @@ func (s *checkSink) close() (bool, error) {
 	old, err := factfile.ReadDir(s.o.Check)
 	if err != nil {
 		return false, err
+	}
+	if s.o.elsewhere != nil {
+		// a shard answers for its own inputs: the facts stored for
+		// those of other shards are theirs to check
+		old = slices.DeleteFunc(old, func(d extract.Document) bool { return s.o.elsewhere[d.Source] })
 	}
 	res := factfile.Diff(old, s.docs)
 	if res.Empty() {

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -144,5 +146,57 @@ func TestProgress(t *testing.T) {
 		if tc.bar && !strings.HasSuffix(strings.SplitN(out, "factx: 10 articles", 2)[0], "\r\x1b[K") {
 			t.Errorf("%s: bar not cleared before the summary: %q", tc.name, out)
 		}
+	}
+}
+
+// TestCheckShard: --check with --shard answers for the shard's own inputs
+// only; the facts stored for the others' are left to their shards, and a
+// stored file missing is reported by the one shard that keeps its input,
+// from a folder and from JSON Lines alike.
+func TestCheckShard(t *testing.T) {
+	t.Parallel()
+	dir, facts := t.TempDir(), t.TempDir()
+	files := map[string]string{}
+	var jsonl strings.Builder
+	for i := 0; i < 8; i++ {
+		text := fmt.Sprintf("Цены выросли на %d%%.", i+1)
+		files[fmt.Sprintf("a%02d.txt", i)] = text
+		fmt.Fprintf(&jsonl, "{\"id\": \"r%d\", \"text\": %q}\n", i, text)
+	}
+	writeFiles(t, dir, files)
+	for _, tc := range []struct {
+		name, stdin string
+		args        []string
+		stored      string // the fact file of one input
+	}{
+		{"folder", "", []string{"extract", dir}, filepath.Join(facts, "folder", "a03.yaml")},
+		{"jsonl", jsonl.String(), []string{"extract", "--from", "jsonl"}, filepath.Join(facts, "jsonl", "r3.yaml")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			store := filepath.Join(facts, tc.name)
+			factx(t, tc.stdin, append(tc.args, "-o", store)...).want(t, exitOK)
+			check := func(k int) outcome {
+				return factx(t, tc.stdin, append(tc.args, "--check", store, fmt.Sprintf("--shard=%d/3", k))...)
+			}
+			for k := 1; k <= 3; k++ {
+				check(k).want(t, exitOK)
+			}
+			if err := os.Remove(tc.stored); err != nil {
+				t.Fatal(err)
+			}
+			failed := 0
+			for k := 1; k <= 3; k++ {
+				if o := check(k); o.code != exitOK {
+					failed++
+					if !strings.Contains(o.out, "1 added, 0 removed") {
+						t.Errorf("shard %d/3: %q, want the missing input as added", k, o.out)
+					}
+				}
+			}
+			if failed != 1 {
+				t.Errorf("%d shards found the stored file missing, want 1", failed)
+			}
+		})
 	}
 }
