@@ -96,13 +96,7 @@ const partItems = 1024
 // doc can go out in parts: once a part is written, nothing can fall back
 // to the reference encoder. It emits the parts and drops them.
 func (y *yamlWriter) inParts(doc extract.Document) bool {
-	b, ok := appendYAMLHead(y.buf[:0], doc)
-	for i := 0; ok && i < len(doc.Facts); i += partItems {
-		b, ok = appendYAMLFacts(b[:0], doc.Facts[i:min(i+partItems, len(doc.Facts))], ok)
-	}
-	for i := 0; ok && i < len(doc.Mentions); i += partItems {
-		b, ok = appendYAMLMentions(b[:0], doc.Mentions[i:min(i+partItems, len(doc.Mentions))], i == 0, ok)
-	}
+	b, ok, _ := eachYAMLPart(y.buf[:0], doc, func(b []byte) ([]byte, error) { return b[:0], nil })
 	y.keep(b)
 	return ok
 }
@@ -115,30 +109,36 @@ func (y *yamlWriter) writeParts(doc extract.Document) error {
 		b = append(b, "---\n"...)
 	}
 	y.n++
-	b, _ = appendYAMLHead(b, doc)
-	write := func() error {
+	b, _, err := eachYAMLPart(b, doc, func(b []byte) ([]byte, error) {
 		if _, err := y.w.Write(b); err != nil {
-			return fmt.Errorf("write yaml: %w", err)
+			return b, fmt.Errorf("write yaml: %w", err)
 		}
-		b = b[:0]
-		return nil
-	}
-	for i := 0; i < len(doc.Facts); i += partItems {
-		b, _ = appendYAMLFacts(b, doc.Facts[i:min(i+partItems, len(doc.Facts))], true)
-		if err := write(); err != nil {
-			return err
-		}
-	}
-	for i := 0; i < len(doc.Mentions); i += partItems {
-		b, _ = appendYAMLMentions(b, doc.Mentions[i:min(i+partItems, len(doc.Mentions))], i == 0, true)
-		if err := write(); err != nil {
-			return err
-		}
-	}
-	b = append(b, '\n')
-	err := write()
+		return b[:0], nil
+	})
 	y.keep(b)
 	return err
+}
+
+// eachYAMLPart appends doc as appendYAMLDocument does, handing b to part
+// after each partItems facts or mentions and at the end; part returns
+// the room for what follows. It stops at the first string the emitter
+// leaves to the reference encoder (ok false) or error of part.
+func eachYAMLPart(b []byte, doc extract.Document, part func([]byte) ([]byte, error)) (_ []byte, ok bool, err error) {
+	b, ok = appendYAMLHead(b, doc)
+	for i := 0; ok && err == nil && i < len(doc.Facts); i += partItems {
+		if b, ok = appendYAMLFacts(b, doc.Facts[i:min(i+partItems, len(doc.Facts))], ok); ok {
+			b, err = part(b)
+		}
+	}
+	for i := 0; ok && err == nil && i < len(doc.Mentions); i += partItems {
+		if b, ok = appendYAMLMentions(b, doc.Mentions[i:min(i+partItems, len(doc.Mentions))], i == 0, ok); ok {
+			b, err = part(b)
+		}
+	}
+	if ok && err == nil {
+		b, err = part(append(b, '\n'))
+	}
+	return b, ok, err
 }
 
 // maxKeptBuffer bounds the buffer a yamlWriter keeps for the next document,
