@@ -130,3 +130,32 @@ func FuzzPieces(f *testing.F) {
 		}
 	})
 }
+
+// TestMentionsStayOnTheirLine: no mention runs over a line break, as no
+// sentence does; pieces are cut at line breaks on that ground. Number
+// words and phrases of a word list allowed any white space between
+// their words before.
+func TestMentionsStayOnTheirLine(t *testing.T) {
+	set, err := rules.Load(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(set, lang.NewDetector())
+	for _, tt := range []struct{ lang, text string }{
+		{"en", "to $3.billion\n\nBn 00000000"},
+		{"en", "one hundred\ntwenty people"},
+		{"ru", "двести\nпятьдесят тысяч"},
+		{"ru", "на 2 процентных\nпункта"},
+		{"kk", "екі жүз\nмың теңге"},
+	} {
+		doc := x.Extract(Input{Source: "a.txt", Text: tt.text, Lang: tt.lang}, Options{Mentions: true})
+		if len(doc.Mentions) == 0 {
+			t.Errorf("%s %q: no mentions", tt.lang, tt.text)
+		}
+		for _, m := range doc.Mentions {
+			if strings.Contains(m.Text, "\n") {
+				t.Errorf("%s %q: mention %q runs over a line break", tt.lang, tt.text, m.Text)
+			}
+		}
+	}
+}

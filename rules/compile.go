@@ -995,7 +995,9 @@ func (l *Lang) formPattern(form string) (string, bool, error) {
 			continue
 		}
 		if r == ' ' {
-			b.WriteString(`[\s\x{00A0}\x{202F}\x{2009}]+`)
+			// spaces within a line: a phrase, like a sentence, never
+			// runs over a line break
+			b.WriteString(`[\t\f \x{00A0}\x{202F}\x{2009}]+`)
 		} else {
 			b.WriteString(regexp.QuoteMeta(string(r)))
 		}
@@ -1067,7 +1069,8 @@ func (l *Lang) wordsPattern() string {
 		return `[^\x00-\x{10FFFF}]`
 	}
 	w := "(?:" + strings.Join(word, "|") + ")"
-	sep := `(?:[\s\x{00A0}]+|[\s\x{00A0}]*-[\s\x{00A0}]*)`
+	// within a line, as sentences are (see the phrase spaces above)
+	sep := `(?:[\t\f \x{00A0}]+|[\t\f \x{00A0}]*-[\t\f \x{00A0}]*)`
 	conn := ""
 	if x := l.Lexicons["connector"]; x != nil && len(x.Entries) > 0 {
 		conn = "(?:" + x.alt + sep + ")*"
